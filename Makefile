@@ -1,0 +1,40 @@
+# Two commands set everything up on a fresh machine with Python 3.10+:
+#   make html   - create .venv, install requirements.txt, build the site into _build/html
+#   make test   - the same, plus the test requirements, then run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SPHINXOPTS ?= -n -W --keep-going
+BUILDDIR ?= _build
+
+.PHONY: help html test live clean venv test-venv
+
+help:
+	@echo "make html | test | live | clean"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.testing: requirements-test.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+venv: $(VENV)/.runtime
+test-venv: $(VENV)/.testing
+
+html: venv
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+
+test: test-venv
+	$(BIN)/python -m pytest tests
+
+live: test-venv
+	$(BIN)/sphinx-autobuild -b html . $(BUILDDIR)/live --watch _ext
+
+clean:
+	rm -rf $(BUILDDIR)

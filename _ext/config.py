@@ -1,0 +1,42 @@
+"""The extension's settings, each a typed ``add_config_value``.
+
+Kept in one table so the README, the docs page and ``setup()`` agree on names, defaults
+and types, and so Sphinx itself reports a setting of the wrong type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    rebuild: str  # "env": re-read documents when changed; "html": rewrite only
+    types: tuple[type, ...]
+    doc: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("schedule_files_base_url", "https://deep-generative-models.github.io/", "env", (str,),
+            "Where slides live when no local files tree exists; slide paths are appended."),
+    Setting("schedule_files_dir", "files", "env", (str,),
+            "Local tree of slides (relative to the source dir). If it exists it is copied "
+            "into the HTML output at the same paths and links become relative."),
+    Setting("schedule_header_labels", ("Week", "Topic", "Lectures & materials"), "env",
+            (tuple, list), "The three column headers of every schedule table."),
+    Setting("schedule_max_bytes", 1_000_000, "env", (int,),
+            "Largest schedule block (in bytes) that is read; larger ones are refused."),
+    Setting("schedule_max_depth", 20, "env", (int,),
+            "Deepest YAML nesting that is read; deeper blocks are refused."),
+)
+
+
+def add_settings(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, setting.rebuild,
+                             types=setting.types, description=setting.doc)

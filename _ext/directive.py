@@ -1,0 +1,106 @@
+"""The ``{schedule}`` directive: read → validate → check → build nodes.
+
+The body (or ``:file:``) is YAML.  Every problem becomes a typed warning at the source
+line of the offending item, and whatever is valid still renders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from . import checks
+from .domain import ScheduleRecord, schedule_domain
+from .model import Schedule, Week
+from .read import ScheduleReadError, read_yaml
+from .tables import TableBuilder
+from .validate import describe, validate
+from .warning_types import warn
+
+_YEAR_IN_DOCNAME = re.compile(r"(?:^|/)(\d{4})(?:/|$)")
+
+
+def year_of(docname: str, data: Schedule | None = None) -> int | None:
+    """The schedule's year: ``year:`` if given, else the ``years/2022/`` folder."""
+    if data is not None and data.year is not None:
+        return data.year
+    match = _YEAR_IN_DOCNAME.search(docname)
+    return int(match[1]) if match else None
+
+
+class ScheduleDirective(SphinxDirective):
+    """Render a year's schedule, given as YAML, as one table per section."""
+
+    has_content = True
+    option_spec = {"file": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        loaded = self._text()
+        if loaded is None:
+            return []
+        text, source, first_line = loaded
+        config = self.config
+        try:
+            read = read_yaml(text, max_bytes=config.schedule_max_bytes,
+                             max_depth=config.schedule_max_depth)
+        except ScheduleReadError as error:
+            warn(error.message, "yaml", f"{source}:{first_line + error.line + 1}")
+            return []
+        data, problems = validate(read, first_line=first_line, source=source)
+        for problem in problems:
+            warn(f"schedule field '{describe(problem.path)}': {problem.message}", "invalid",
+                 f"{source}:{first_line + problem.line + 1}")
+        if data is None:
+            return []
+        docname = self.env.docname
+        year = year_of(docname, data)
+        context = checks.CheckContext(
+            year=year, srcdir=Path(self.env.srcdir),
+            files_dir=config.schedule_files_dir)
+        checks.run_all(data, context)
+        domain = schedule_domain(self.env)
+        index = len(domain.records.get(docname, []))
+        domain.add(ScheduleRecord(docname, year, data, index))
+        prefix = "" if index == 0 else f"schedule-{index + 1}-"
+        builder = TableBuilder(
+            headers=config.schedule_header_labels,
+            base_url=config.schedule_files_base_url,
+            week_extra=lambda week: self.week_extra(week, data),
+            id_for=lambda name: prefix + name)
+        return [builder.build(data)]
+
+    def week_extra(self, week: Week, data: Schedule) -> list[nodes.Node]:
+        """Nodes shown under the week number (its dates, when the term has them)."""
+        return []
+
+    def _text(self) -> tuple[str, str, int] | None:
+        """The YAML text, the file it is in, and the 0-based line where it starts."""
+        if "file" in self.options:
+            if self.content:
+                warn("give the schedule either as the body or as :file:, not both; "
+                     "the body is ignored", "file", self.get_location())
+            rel, path = self.env.relfn2path(self.options["file"], self.env.docname)
+            self.env.note_dependency(rel)
+            try:
+                return Path(path).read_text(encoding="utf-8"), str(path), 0
+            except (OSError, UnicodeDecodeError) as error:
+                warn(f"cannot read schedule file {self.options['file']!r}: {error}", "file",
+                     self.get_location())
+                return None
+        source, _ = self.get_source_info()
+        return "\n".join(self.content), source, self._first_content_line()
+
+    def _first_content_line(self) -> int:
+        """0-based source line of the body's first line.
+
+        reStructuredText gives ``content_offset`` as that absolute line; MyST gives it
+        relative to the line after the opening fence (``lineno`` is 1-based).
+        """
+        if type(self.state).__module__.startswith("myst_parser"):
+            return self.lineno + self.content_offset
+        return self.content_offset
+

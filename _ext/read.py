@@ -1,0 +1,122 @@
+"""Read a schedule block's YAML text into plain data plus a map of source lines.
+
+Why not ``yaml.safe_load``: a warning must point at the line of the offending item, so we
+compose the node tree ourselves and remember, for every path into the data
+(``("sections", 0, "weeks", 2, "topic")``), the line where that item starts.  The reader
+also refuses YAML that a schedule never needs and that could make a build hang or eat
+memory: aliases (the "billion laughs"), very deep nesting and very large blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+
+class ScheduleReadError(Exception):
+    """The block cannot be read at all; ``line`` is 0-based within the block."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class ReadResult:
+    """Plain data of one schedule block and where each part of it stands."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    """0-based line (within the block) of each path; a mapping key maps to its key's line."""
+
+    def line_of(self, path: Path) -> int:
+        """The line of the longest known prefix of ``path`` (pydantic adds its own parts)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 0
+
+
+def _prescan(text: str, max_depth: int) -> None:
+    """Refuse aliases, anchors and deep nesting with the scanner, which does not recurse."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                raise ScheduleReadError(
+                    "YAML anchors and aliases (&name / *name) are not allowed in a schedule; "
+                    "write the value out", token.start_mark.line)
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+                if depth > max_depth:
+                    raise ScheduleReadError(
+                        f"YAML nested deeper than {max_depth} levels; a schedule needs far fewer",
+                        token.start_mark.line)
+            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken,
+                                    yaml.FlowSequenceEndToken)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc) from None
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError) -> ScheduleReadError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    return ScheduleReadError(f"invalid YAML: {problem}", mark.line if mark else 0)
+
+
+def _to_data(node: yaml.Node, path: Path, lines: dict[Path, int],
+             constructor: yaml.SafeLoader) -> Any:
+    """Turn a composed node into plain data, recording each item's line.
+
+    Recursion is safe here: :func:`_prescan` has already bounded the nesting depth.
+    """
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise ScheduleReadError("a mapping key must be a plain value",
+                                        key_node.start_mark.line)
+            key = key if isinstance(key, (str, int)) else str(key)
+            if key in result:
+                raise ScheduleReadError(f"duplicate key {key!r}", key_node.start_mark.line)
+            lines[path + (key,)] = key_node.start_mark.line
+            result[key] = _to_data(value_node, path + (key,), lines, constructor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line
+            items.append(_to_data(item, path + (index,), lines, constructor))
+        return items
+    return constructor.construct_object(node, deep=True)
+
+
+def read_yaml(text: str, *, max_bytes: int, max_depth: int) -> ReadResult:
+    """Parse ``text``; raise :class:`ScheduleReadError` with a block line on any problem."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise ScheduleReadError(
+            f"schedule block is {size} bytes, more than schedule_max_bytes ({max_bytes})")
+    _prescan(text, max_depth)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Path, int] = {(): node.start_mark.line if node else 0}
+        data = _to_data(node, (), lines, loader) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc) from None
+    except (ValueError, OverflowError) as exc:  # e.g. an impossible date like 2022-02-30
+        raise ScheduleReadError(f"invalid YAML value: {exc}") from None
+    finally:
+        loader.dispose()
+    return ReadResult(data, lines)

@@ -1,0 +1,155 @@
+"""Validate read data against the model, keeping every valid item.
+
+A mistake in one lecture must not blank a whole year's table.  So instead of giving up
+on the first error, each error is reported at its item's line and the smallest part that
+holds it is set aside: an unknown key is dropped, a bad list item (a lecture, a week) is
+left out, and validation runs again on the rest.  Only if the block's top level itself is
+unusable is nothing rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from .model import Item, Schedule
+from .read import Path, ReadResult
+
+OPTIONAL_TOP_LEVEL = ("year", "term")
+MAX_ROUNDS = 20  # each round removes at least one part, so this is only a safety net
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation error: its path in the original data, its line and message."""
+
+    path: Path
+    line: int  # 0-based within the block
+    message: str
+
+
+def describe(path: Path) -> str:
+    """``sections[0].weeks[2].lectures[1].slides`` for a path; ``(top level)`` for ()."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown key; expected one of the documented fields (check the spelling)"
+    if kind == "missing":
+        return "required field is missing"
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    got = error.get("input")
+    if kind not in ("value_error", "assertion_error") and not isinstance(got, (dict, list)):
+        msg = f"{msg}; got {got!r}"
+    return msg
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> Path:
+    """Keep only the parts of a pydantic ``loc`` that index into the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        # else: a pydantic-internal part such as a union member's name
+    return tuple(path)
+
+
+def _removable(path: Path, kind: str, data: Any) -> Path | None:
+    """The smallest part of the data to set aside for an error at ``path``."""
+    if kind == "extra_forbidden" and path:
+        return path
+    for end in range(len(path), 0, -1):
+        if isinstance(path[end - 1], int):
+            return path[:end]
+    if path and path[0] in OPTIONAL_TOP_LEVEL:
+        return path[:1]
+    return None
+
+
+def _without(data: Any, drop: set[Path], origin: Path, index_map: dict[Path, Path],
+             here: Path = ()) -> Any:
+    """A copy of ``data`` minus the ``drop`` paths; ``index_map`` maps new paths to old."""
+    index_map[here] = origin
+    if isinstance(data, dict):
+        return {key: _without(value, drop, origin + (key,), index_map, here + (key,))
+                for key, value in data.items() if origin + (key,) not in drop}
+    if isinstance(data, list):
+        kept = [i for i in range(len(data)) if origin + (i,) not in drop]
+        return [_without(data[i], drop, origin + (i,), index_map, here + (new,))
+                for new, i in enumerate(kept)]
+    return data
+
+
+def _attach_lines(obj: Any, path: Path, read: ReadResult, first_line: int, source: str) -> None:
+    if isinstance(obj, Item):
+        obj._line = first_line + read.line_of(path) + 1
+        obj._source = source
+        for name in type(obj).model_fields:
+            _attach_lines(getattr(obj, name), path + (name,), read, first_line, source)
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            _attach_lines(item, path + (index,), read, first_line, source)
+
+
+def validate(read: ReadResult, *, first_line: int, source: str
+             ) -> tuple[Schedule | None, list[Problem]]:
+    """Validate as much of ``read.data`` as possible.
+
+    ``first_line`` is the 0-based source line of the block's first line and ``source``
+    the file name, so each model item learns its ``file:line``.
+    """
+    problems: list[Problem] = []
+    data = read.data
+    to_original: dict[Path, Path] = {(): ()}
+    if not isinstance(data, dict):
+        got = "nothing" if data is None else type(data).__name__
+        return None, [Problem((), 0, f"expected a mapping with 'sections', got {got}")]
+    dropped: set[Path] = set()
+    for _ in range(MAX_ROUNDS):
+        try:
+            schedule = Schedule.model_validate(data)
+        except ValidationError as exc:
+            fatal = False
+            for error in exc.errors(include_url=False):
+                current = _data_path(error["loc"], data)
+                original = to_original.get(current, current)
+                problems.append(Problem(original, read.line_of(original), _message(error)))
+                removable = _removable(current, error["type"], data)
+                if removable is None:
+                    fatal = True
+                else:
+                    dropped.add(to_original.get(removable, removable))
+            if fatal:
+                return None, _unique(problems)
+            to_original = {}
+            data = _without(read.data, dropped, (), to_original)
+            continue
+        # lines are attached through the original paths of the kept items
+        original_read = ReadResult(data, {new: read.line_of(old)
+                                          for new, old in to_original.items()})
+        _attach_lines(schedule, (), original_read, first_line, source)
+        return schedule, _unique(problems)
+    return None, _unique(problems)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Path, str]] = set()
+    result = []
+    for problem in problems:
+        if (problem.path, problem.message) not in seen:
+            seen.add((problem.path, problem.message))
+            result.append(problem)
+    return sorted(result, key=lambda p: p.line)

@@ -1,0 +1,72 @@
+"""Shared fixtures: Sphinx's own testing fixtures, the real site built once, and tools.
+
+Test roots live in ``tests/roots/test-*`` (small projects, the layout Sphinx's and
+sphinxcontrib-bibtex's tests use).  Tests that need TeX or a browser skip on a developer
+machine without them, but fail under ``CI=true``, where ``.ci/run`` installs them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO = Path(__file__).resolve().parent.parent
+LEGACY = REPO.parent / "shared" / "legacy-site"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "roots"
+
+
+def require_tool(*names: str) -> None:
+    """Skip when a command is missing, except in CI where that is a failure."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (installed by .ci/run)"
+        if IN_CI:
+            pytest.fail(message + " but CI=true", pytrace=False)
+        pytest.skip(message)
+
+
+@dataclass
+class Build:
+    """A finished sphinx-build run: where its output is and what it printed."""
+
+    outdir: Path
+    returncode: int
+    warnings: str
+
+    def page(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
+                 env: dict[str, str] | None = None) -> Build:
+    """Run the real ``sphinx-build`` the way a user does; warnings go to a file."""
+    warnfile = outdir.parent / f"{outdir.name}-warnings.txt"
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "--keep-going", "-q",
+         "-w", str(warnfile), *extra, str(srcdir), str(outdir)],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+    warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
+    if result.returncode and not warnings:
+        warnings = result.stderr
+    return Build(outdir, result.returncode, warnings)
+
+
+@pytest.fixture(scope="session")
+def site_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session with ``-W``."""
+    out = tmp_path_factory.mktemp("site") / "html"
+    return sphinx_build(REPO, out, "html", "-W")
