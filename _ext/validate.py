@@ -126,7 +126,10 @@ def validate(read: ReadResult, *, first_line: int, source: str
             for error in exc.errors(include_url=False):
                 current = _data_path(error["loc"], data)
                 original = to_original.get(current, current)
-                problems.append(Problem(original, read.line_of(original), _message(error)))
+                named = original
+                if error["type"] == "missing" and isinstance(error["loc"][-1], str):
+                    named = original + (error["loc"][-1],)  # the absent key, for the message
+                problems.append(Problem(named, read.line_of(original), _message(error)))
                 removable = _removable(current, error["type"], data)
                 if removable is None:
                     fatal = True
