@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine with Python 3.10+:
 #   make html   - create .venv, install requirements.txt, build the site into _build/html
 #   make test   - the same, plus the test requirements, then run the tests
+# Under CI=true the tests that need TeX or Chromium must run; .ci/run installs them.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -30,7 +31,7 @@ test-venv: $(VENV)/.testing
 html: venv
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
-test: test-venv
+test: html test-venv
 	$(BIN)/python -m pytest tests
 
 live: test-venv
