@@ -141,8 +141,8 @@ def validate(read: ReadResult, *, first_line: int, source: str
             data = _without(read.data, dropped, (), to_original)
             continue
         # lines are attached through the original paths of the kept items
-        original_read = ReadResult(data, {new: read.line_of(old)
-                                          for new, old in to_original.items()})
+        original_read = read if not dropped else ReadResult(
+            data, {new: read.line_of(old) for new, old in to_original.items()})
         _attach_lines(schedule, (), original_read, first_line, source)
         return schedule, _unique(problems)
     return None, _unique(problems)
