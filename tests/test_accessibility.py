@@ -1,0 +1,93 @@
+"""Accessibility of the built site, checked by axe-core inside Debian's Chromium.
+
+axe-core (shipped by ``axe-playwright-python``) runs on the landing page and on every
+year page in furo's light and dark schemes: serious or critical violations fail the test
+and are listed with the elements they were found on.  The schedule tables are also
+checked in the rendered DOM for what screen readers rely on: a caption, column headers
+with ``scope="col"`` and one week header per row with ``scope="row"``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
+from browser import PAGES, YEAR_PAGES, OpenPage, page_id  # noqa: E402
+
+pytest_plugins = ("browser",)
+
+BLOCKING = ("serious", "critical")
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: "
+                         f"{node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_axe_finds_no_serious_violations(open_page: OpenPage, path: str, scheme: str) -> None:
+    page = open_page(path, scheme=scheme).page
+    results = Axe().run(page).response
+    assert results["testEngine"]["name"] == "axe-core"
+    assert results["passes"] or results["violations"], "axe checked nothing"
+    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, f"{path} ({scheme}):\n{_describe(blocking)}"
+
+
+# Per table: caption text, header cells (text, scope), and per body row the first cell's
+# tag, scope and text plus the tags of the remaining cells.
+TABLE_STRUCTURE = """(table) => ({
+  caption: table.caption ? table.caption.textContent.trim() : null,
+  head: [...table.querySelectorAll("thead th, thead td")].map(
+    (c) => [c.tagName, c.getAttribute("scope"), c.textContent.trim()]),
+  rows: [...table.tBodies].flatMap((b) => [...b.rows]).map((r) => ({
+    first: [r.cells[0].tagName, r.cells[0].getAttribute("scope"),
+            r.cells[0].textContent.trim()],
+    rest: [...r.cells].slice(1).map((c) => c.tagName),
+  })),
+})"""
+
+
+@pytest.mark.parametrize("path", YEAR_PAGES, ids=page_id)
+def test_schedule_tables_have_caption_and_scoped_headers(open_page: OpenPage,
+                                                         path: str) -> None:
+    page = open_page(path).page
+    tables = page.locator("table.schedule-table").all()
+    assert tables, f"{path} has no schedule table"
+    for table in tables:
+        shape = table.evaluate(TABLE_STRUCTURE)
+        assert shape["caption"], f"{path}: a schedule table without a caption"
+        assert shape["head"], f"{path}: '{shape['caption']}' has no header row"
+        assert all(tag == "TH" and scope == "col" and text
+                   for tag, scope, text in shape["head"]), shape["head"]
+        assert shape["rows"], f"{path}: '{shape['caption']}' has no weeks"
+        for row in shape["rows"]:
+            tag, scope, text = row["first"]
+            assert (tag, scope) == ("TH", "row"), row
+            assert re.match(r"Week \d+", text), row
+            assert row["rest"] and set(row["rest"]) == {"TD"}, row
+
+
+def test_axe_here_reports_what_it_should(browser: Browser) -> None:
+    """Guard against a silent pass: this setup does flag low contrast and a missing alt."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content('<html lang="en"><head><title>t</title></head><body><main>'
+                         '<h1>Check</h1><p style="color:#bbb;background:#fff">faint text</p>'
+                         '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+                         '</main></body></html>')
+        found = {v["id"]: v["impact"] for v in Axe().run(page).response["violations"]}
+    finally:
+        context.close()
+    assert found.get("color-contrast") == "serious" and found.get("image-alt") == "critical", found

@@ -1,0 +1,115 @@
+"""The built site in a real browser: loads cleanly, fits a phone, searches, themes.
+
+Runs Debian's Chromium through Playwright (fixtures in :mod:`browser`) against the real
+site built once per session.  Set ``UPDATE_SCREENSHOTS=1`` to refresh the 2022
+screenshots in ``docs-assets/screenshots/`` that the README shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
+from browser import PAGES, REPO, YEAR_PAGES, OpenPage, page_id  # noqa: E402
+from conftest import Build  # noqa: E402
+
+pytest_plugins = ("browser",)
+
+WIDTHS = (1280, 375)
+SCHEMES = ("light", "dark")
+README_SHOTS = REPO / "docs-assets" / "screenshots"
+
+# Everything inside the article that sticks out to the right of the viewport, unless a
+# scrolling ancestor (furo's ``.table-wrapper``) lets the reader scroll to it.
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === "auto" || o === "scroll") return true;
+    }
+    return false;
+  };
+  return [...document.querySelectorAll("article *")]
+    .filter((el) => el.getClientRects().length && el.getBoundingClientRect().right > width + 1)
+    .filter((el) => !scrolls(el))
+    .map((el) => el.outerHTML.slice(0, 120));
+}"""
+
+BACKGROUND_LUMINANCE = """() => {
+  const rgb = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+  return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_page_renders_cleanly(open_page: OpenPage, screenshot_dir: Path,
+                              path: str, width: int, scheme: str) -> None:
+    """No console errors, the colour scheme applies, nothing is cut off or scrolls sideways."""
+    visit = open_page(path, width=width, scheme=scheme)
+    page = visit.page
+    shot = screenshot_dir / f"{page_id(path)}-{width}-{scheme}.png"
+    page.screenshot(path=shot, full_page=True)
+    assert not visit.errors, f"{path} at {width}px ({shot}):\n{visit.error_report()}"
+
+    assert page.locator("article h1").first.is_visible()
+    if path in YEAR_PAGES:
+        assert page.locator("table.schedule-table").count() > 0
+        assert page.locator("table.schedule-table").first.is_visible()
+
+    luminance = page.evaluate(BACKGROUND_LUMINANCE)
+    assert (luminance < 0.2) if scheme == "dark" else (luminance > 0.8), (
+        f"{scheme} scheme not applied: background luminance {luminance:.2f}")
+
+    sizes = page.evaluate("() => [document.documentElement.scrollWidth,"
+                          " document.documentElement.clientWidth]")
+    assert sizes[0] <= sizes[1], f"{path} scrolls sideways at {width}px: {sizes} ({shot})"
+    assert page.evaluate(OVERFLOWING) == [], f"{path} content cut off at {width}px ({shot})"
+
+    if page_id(path) == "2022" and os.environ.get("UPDATE_SCREENSHOTS"):
+        README_SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=README_SHOTS / shot.name)  # the first screenful
+
+
+def test_tables_scroll_inside_their_wrapper_on_a_phone(open_page: OpenPage) -> None:
+    """A schedule wider than a 375 px phone scrolls in its own box, not the whole page."""
+    page = open_page(YEAR_PAGES[0], width=375).page
+    for wrapper in page.locator(".table-wrapper:has(table.schedule-table)").all():
+        overflow = wrapper.evaluate("(el) => getComputedStyle(el).overflowX")
+        assert overflow in ("auto", "scroll")
+        box = wrapper.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375 + 1
+
+
+def _article_text(site: Build, path: str) -> str:
+    soup = BeautifulSoup(site.page(path), "html.parser")
+    article = soup.find("article")
+    assert article is not None, path
+    return article.get_text(" ")
+
+
+def test_search_finds_boltzmann_on_every_year_page_that_has_it(
+        open_page: OpenPage, site_html: Build) -> None:
+    """Sphinx's client-side search lists every year page whose text mentions the word."""
+    expected = {path for path in YEAR_PAGES
+                if re.search(r"\bboltzmann", _article_text(site_html, path), re.IGNORECASE)}
+    assert expected, "no year page mentions Boltzmann: the search check would prove nothing"
+
+    visit = open_page("search.html?q=Boltzmann")
+    page = visit.page
+    page.locator("#search-results p.search-summary").filter(
+        has_text=re.compile("Search finished|did not match")).wait_for()
+    hrefs = page.locator("#search-results ul.search li a").evaluate_all(
+        "(links) => links.map((a) => a.getAttribute('href'))")
+    found = {href.split("#")[0] for href in hrefs}
+    assert expected <= found, f"search missed {sorted(expected - found)}; found {sorted(found)}"
+    assert found & set(YEAR_PAGES) == expected, "search lists a year page without the word"
+    assert not visit.errors, visit.error_report()
+
