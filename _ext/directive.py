@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import checks
 from .domain import ScheduleRecord, schedule_domain
 from .model import Schedule, Week
-from .read import ScheduleReadError, read_yaml
+from .read import ScheduleReadError, read_text_file, read_yaml
 from .tables import TableBuilder
 from .validate import describe, validate
 from .warning_types import warn
@@ -86,8 +86,9 @@ class ScheduleDirective(SphinxDirective):
             rel, path = self.env.relfn2path(self.options["file"], self.env.docname)
             self.env.note_dependency(rel)
             try:
-                return Path(path).read_text(encoding="utf-8"), str(path), 0
-            except (OSError, UnicodeDecodeError) as error:
+                text = read_text_file(Path(path), self.config.schedule_max_bytes)
+                return text, str(path), 0
+            except (OSError, UnicodeDecodeError, ScheduleReadError) as error:
                 warn(f"cannot read schedule file {self.options['file']!r}: {error}", "file",
                      self.get_location())
                 return None

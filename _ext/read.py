@@ -10,6 +10,7 @@ memory: aliases (the "billion laughs"), very deep nesting and very large blocks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
@@ -61,11 +62,24 @@ def _prescan(text: str, max_depth: int) -> None:
             elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken,
                                     yaml.FlowSequenceEndToken)):
                 depth -= 1
-    except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, text) from None
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError) -> ScheduleReadError:
+def _yaml_error(exc: yaml.YAMLError, text: str) -> ScheduleReadError:
+    """A readable error at its block line, for every kind of PyYAML error.
+
+    The reader's own error (a character YAML forbids, such as NUL or an escape code in
+    binary garbage) is not a ``MarkedYAMLError``: it only knows the character position.
+    """
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) if isinstance(exc.position, int) else 0
+        char = exc.character
+        shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        return ScheduleReadError(f"invalid YAML: the character {shown} may not appear in a "
+                                 "schedule (binary data or a control character); remove it", line)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return ScheduleReadError(f"invalid YAML: {exc}")
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     if exc.context:
@@ -101,6 +115,23 @@ def _to_data(node: yaml.Node, path: Path, lines: dict[Path, int],
     return constructor.construct_object(node, deep=True)
 
 
+def read_text_file(path: FilePath, max_bytes: int) -> str:
+    """The UTF-8 text of a ``:file:`` schedule, refusing what is not a small regular file.
+
+    Reading at most ``max_bytes + 1`` bytes keeps a huge file, ``/dev/zero`` or a pipe
+    reached through ``../`` from hanging the build or exhausting memory before the size
+    limit is checked.  Raises ``OSError``, ``UnicodeDecodeError`` or
+    :class:`ScheduleReadError`.
+    """
+    if not path.is_file():
+        raise ScheduleReadError("not a regular file" if path.exists() else "no such file")
+    with path.open("rb") as stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ScheduleReadError(f"the file is larger than schedule_max_bytes ({max_bytes})")
+    return data.decode("utf-8")
+
+
 def read_yaml(text: str, *, max_bytes: int, max_depth: int) -> ReadResult:
     """Parse ``text``; raise :class:`ScheduleReadError` with a block line on any problem."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -113,8 +144,8 @@ def read_yaml(text: str, *, max_bytes: int, max_depth: int) -> ReadResult:
         node = loader.get_single_node()
         lines: dict[Path, int] = {(): node.start_mark.line if node else 0}
         data = _to_data(node, (), lines, loader) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, text) from None
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date like 2022-02-30
         raise ScheduleReadError(f"invalid YAML value: {exc}") from None
     finally:

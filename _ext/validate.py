@@ -9,6 +9,9 @@ unusable is nothing rendered.
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +34,52 @@ class Problem:
 
 
 def describe(path: Path) -> str:
-    """``sections[0].weeks[2].lectures[1].slides`` for a path; ``(top level)`` for ()."""
+    """``sections[0].weeks[2].lectures[1].slides`` for a path; ``(top level)`` for ().
+
+    A key with control characters is shown escaped, so a hostile key cannot send
+    terminal escape codes through the warning.
+    """
     text = ""
     for part in path:
+        if isinstance(part, str) and not part.isprintable():
+            part = repr(part)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "(top level)"
+
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def _unshowable(text: str) -> str | None:
+    """The first character that no output can show, as ``U+XXXX``; ``None`` if there is none.
+
+    YAML escapes (``"\\0"``, ``"\\e"``, ``"\\x85"``, ``"\\ud800"``) let control characters,
+    lone surrogates and noncharacters into the data.  HTML cannot carry some of them,
+    LaTeX stops on them and a terminal may obey them, so they are refused like any other
+    invalid value.  Format characters (bidi marks, zero-width joiners) are real text and
+    stay.
+    """
+    for char in text:
+        category = unicodedata.category(char)
+        code = ord(char)
+        if ((category == "Cc" and char not in _ALLOWED_CONTROLS) or category == "Cs"
+                or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF):
+            return f"U+{code:04X}"
+    return None
+
+
+def _unshowable_values(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """(path, character) of every string value holding an unshowable character."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _unshowable_values(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _unshowable_values(value, path + (index,))
+    elif isinstance(data, str):
+        found = _unshowable(data)
+        if found:
+            yield path, found
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -49,6 +93,8 @@ def _message(error: dict[str, Any]) -> str:
     got = error.get("input")
     if kind not in ("value_error", "assertion_error") and not isinstance(got, (dict, list)):
         msg = f"{msg}; got {got!r}"
+    if kind == "string_type" and isinstance(got, (int, float, dt.date, dt.time)):
+        msg += " (YAML read it as a number or date; put the value in quotes)"
     return msg
 
 
@@ -118,6 +164,17 @@ def validate(read: ReadResult, *, first_line: int, source: str
         got = "nothing" if data is None else type(data).__name__
         return None, [Problem((), 0, f"expected a mapping with 'sections', got {got}")]
     dropped: set[Path] = set()
+    for path, char in _unshowable_values(data):
+        problems.append(Problem(path, read.line_of(path),
+                                f"contains the control or invalid character {char}, which "
+                                "cannot be shown; remove it"))
+        removable = _removable(path, "value_error", data)
+        if removable is None:
+            return None, _unique(problems)
+        dropped.add(removable)
+    if dropped:
+        to_original = {}
+        data = _without(read.data, dropped, (), to_original)
     for _ in range(MAX_ROUNDS):
         try:
             schedule = Schedule.model_validate(data)
