@@ -39,3 +39,66 @@ html_last_updated_fmt = None
 html_show_sourcelink = False
 
 nitpicky = True
+
+# --- PDF handbook (LaTeX) and e-book (epub) -------------------------------------------
+# `make pdf` (and Read the Docs) builds handbook/index: a title page, the contents, then
+# one chapter per year, newest first.  xelatex with xeCJK and Noto CJK (Debian
+# fonts-noto-cjk) sets the Chinese names of 2020's slides and 2021's full-width colons.
+# The schedule tables are longtables (they break across pages and repeat their header).
+latex_engine = "xelatex"
+latex_documents = [
+    ("handbook/index", "deep-generative-models.tex", project, author, "manual"),
+]
+latex_toplevel_sectioning = "chapter"
+latex_domain_indices = False
+latex_use_xindy = False
+latex_show_urls = "no"  # links stay clickable; printing every slide URL would triple the pages
+latex_show_pagerefs = False
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "extraclassoptions": "openany,oneside",  # no blank pages before chapters
+    "fncychap": "",  # plain chapter heads: a year starts with its title, not half a page
+    "sphinxsetup": "hmargin={2cm,2cm}, vmargin={2cm,2.2cm}",
+    "makeindex": "",
+    "printindex": "",
+    "preamble": r"""
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+\usepackage{enumitem}
+\setlist[itemize]{noitemsep, topsep=1pt, partopsep=0pt, leftmargin=1.2em}
+% a year's chapter starts with its title ("Spring 2022"), unnumbered, without half a page
+% of space; its sections (staff, feedback) are unnumbered too
+\setcounter{secnumdepth}{-1}
+\makeatletter
+\titleformat{\chapter}[block]{\py@HeaderFamily\Huge\py@TitleColor}{}{0pt}{}
+\makeatother
+\titlespacing*{\chapter}{0pt}{-1.5\baselineskip}{1.2\baselineskip}
+% schedule tables in a smaller size, so a year's weeks fit on a few pages
+\let\dgmLongtableStart\sphinxatlongtablestart
+\renewcommand{\sphinxatlongtablestart}{\dgmLongtableStart\small}
+""",
+    "maketitle": rf"""
+\begin{{titlepage}}
+  \centering
+  \vspace*{{0.28\textheight}}
+  {{\Huge\bfseries {project}\par}}
+  \vspace{{1.2em}}
+  {{\Large Course handbook: schedules, slides and staff of every year\par}}
+  \vspace{{3em}}
+  {{\Large Peking University\par}}
+  \vspace{{0.6em}}
+  {{\large Instructor: {author}\par}}
+  \vfill
+\end{{titlepage}}
+""",
+}
+
+# The e-book is the web site's pages; slide links keep pointing at the original site.
+epub_show_urls = "no"
+epub_title = project
+epub_author = author
+epub_publisher = "Peking University"
+epub_copyright = copyright

@@ -12,7 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import html
+from . import html, latex
 from .config import add_settings
 from .directive import ScheduleDirective
 from .domain import ScheduleDomain
@@ -28,6 +28,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
                  html=(html.visit_schedule_header, html.depart_schedule_header))
     app.add_directive("schedule", ScheduleDirective)
     app.add_post_transform(html.UniqueTableIds)
+    app.add_post_transform(latex.LatexScheduleTables)
+    app.add_post_transform(latex.RemoteImagesAsText)
     app.connect("builder-inited", html.add_assets)
     app.connect("doctree-resolved", html.relink_slides)
     app.connect("build-finished", html.copy_files_tree)
