@@ -22,6 +22,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -148,18 +149,23 @@ OpenPage = Callable[..., Visit]
 
 @pytest.fixture
 def open_page(browser: Browser, site_url: str) -> Iterator[OpenPage]:
-    """Open a site path in a fresh context: ``open_page(path, width=, scheme=, init_script=)``.
+    """Open a site path in a fresh context: ``open_page(path, width=, scheme=, ...)``.
 
     ``scheme`` is the emulated ``prefers-color-scheme``; furo follows it by default.
-    ``init_script`` runs before the page's own scripts (a faked clock, say).
+    ``now`` fixes the page's clock (Playwright's clock API), ``timezone`` the reader's
+    zone; ``init_script`` runs before the page's own scripts.
     """
     contexts: list[BrowserContext] = []
 
     def _open(path: str, *, width: int = 1280, height: int = 800, scheme: str = "light",
-              init_script: str | None = None) -> Visit:
+              init_script: str | None = None, now: datetime | None = None,
+              timezone: str | None = None) -> Visit:
         context = browser.new_context(viewport={"width": width, "height": height},
-                                      color_scheme=scheme, service_workers="block")
+                                      color_scheme=scheme, service_workers="block",
+                                      timezone_id=timezone)
         contexts.append(context)
+        if now is not None:
+            context.clock.set_fixed_time(now)
         if init_script:
             context.add_init_script(init_script)
         page = context.new_page()
