@@ -5,16 +5,21 @@ An item can knowingly keep a flagged value by acknowledging that subtype with a 
 (``acknowledge: {slides-other-year: "..."}``); that silences the one warning for the one
 item, and an acknowledgement that silences nothing is itself reported, so stale ones do
 not pile up and hide future problems.
+
+The checks exist because the legacy pages had exactly these slips: a 2022 lecture linking
+a 2020 file, one file linked for two different lectures, lecture ranges that overlap
+(16-17 then 17-18) and a project's slides left at the site's root.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .links import is_allowed, scheme_of
-from .model import Acknowledging, Item, Schedule, walk
+from .links import is_allowed, is_site_path, scheme_of
+from .model import Acknowledging, Item, Lecture, Reading, Schedule, Week, lecture_span, walk
 from .tables import all_links
 from .warning_types import warn
 
@@ -53,7 +58,174 @@ def check_link_schemes(data: Schedule, context: CheckContext) -> None:
                            "https, mailto or a relative path (not rendered as a link)")
 
 
-CHECKS: list[Check] = [check_link_schemes]
+def slides_of(data: Schedule) -> Iterator[tuple[Lecture | Reading, str]]:
+    """Every lecture or reading with slides, in source order, with its slides path."""
+    for section in data.sections:
+        for week in section.weeks:
+            for lecture in week.lectures:
+                if lecture.slides:
+                    yield lecture, lecture.slides
+            for reading in week.papers + week.projects:
+                if reading.slides:
+                    yield reading, reading.slides
+
+
+def _site_path(url: str) -> str | None:
+    """The normalised site path of a relative link (``files/ppt/...``), else ``None``."""
+    if not is_allowed(url) or not is_site_path(url):
+        return None
+    path = posixpath.normpath(url.strip().lstrip("/"))
+    return None if path in (".", "") else path
+
+
+SLIDES_ROOT = "files/ppt"
+"""Where the site keeps slides, one folder per year; slide paths are site paths, the same
+on the original site and in a local copy, so this does not follow ``schedule_files_dir``."""
+
+
+def _ppt_year(path: str) -> str | None:
+    """``2022`` for ``files/ppt/2022/x.pdf``; ``None`` outside ``files/ppt/<folder>/``."""
+    parts = path.split("/")
+    prefix = SLIDES_ROOT.split("/")
+    if len(parts) > len(prefix) + 1 and parts[:len(prefix)] == prefix:
+        return parts[len(prefix)]
+    return None
+
+
+def check_slides_missing(data: Schedule, context: CheckContext) -> None:
+    """A slides link into the local ``files/`` tree whose file is not there."""
+    if context.local_files is None:
+        return  # slides are served by the original site; nothing local to compare with
+    root = context.srcdir.resolve()
+    linked: list[tuple[Item, str]] = list(slides_of(data))
+    files_prefix = context.files_dir.strip("/") + "/"
+    for item, url in all_links(data):  # code and material files kept next to the slides
+        path = _site_path(url)
+        if not isinstance(item, (Lecture, Reading)) and path and path.startswith(files_prefix):
+            linked.append((item, url))
+    for item, url in linked:
+        path = _site_path(url)
+        if path is None:
+            continue
+        target = (root / path).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            kind = "slides" if isinstance(item, (Lecture, Reading)) else "link"
+            context.report(item, "slides-missing",
+                           f"{kind} {url.strip()!r}: no such file in the local "
+                           f"'{context.files_dir}/' tree; add the file or fix the path")
+
+
+def check_slides_other_year(data: Schedule, context: CheckContext) -> None:
+    """Slides from another year's folder, or outside ``files/ppt/<year>/`` altogether."""
+    if context.year is None:
+        return
+    year = str(context.year)
+    expected = f"{SLIDES_ROOT}/{year}/"
+    for item, url in slides_of(data):
+        path = _site_path(url)
+        if path is None:
+            continue  # a full URL: not this site's folders
+        folder = _ppt_year(path)
+        if folder == year:
+            continue
+        if folder is not None:
+            context.report(item, "slides-other-year",
+                           f"slides path {url.strip()!r} is in the {folder} folder but this "
+                           f"is the {year} schedule; expected a path under {expected}")
+        else:
+            context.report(item, "slides-other-year",
+                           f"slides path {url.strip()!r} is outside this year's folder; "
+                           f"expected a path under {expected}")
+
+
+def _identity(item: Lecture | Reading) -> tuple[tuple[str, str], ...]:
+    if isinstance(item, Lecture):
+        return tuple((str(number), title) for number, title in item.each())
+    return ((item.number or "", item.title),)
+
+
+def _describe(item: Lecture | Reading) -> str:
+    if isinstance(item, Lecture):
+        return "; ".join(f"Lecture {number}: {title}" for number, title in item.each())
+    return f"{item.number} {item.title}" if item.number else item.title
+
+
+def check_slides_reused(data: Schedule, context: CheckContext) -> None:
+    """One file linked for two different lectures or readings (a copy-paste slip)."""
+    first: dict[str, Lecture | Reading] = {}
+    for item, url in slides_of(data):
+        key = _site_path(url) or url.strip()
+        earlier = first.setdefault(key, item)
+        if earlier is item or _identity(earlier) == _identity(item):
+            continue
+        context.report(item, "slides-reused",
+                       f"slides {url.strip()!r} are already linked at line {earlier._line} "
+                       f"for '{_describe(earlier)}'; each lecture or reading needs its own "
+                       "file (lectures sharing one file are written as one entry with 'parts')")
+
+
+def _label(number: int | str) -> str:
+    return f"Lecture {number}"
+
+
+def check_lecture_order(data: Schedule, context: CheckContext) -> None:
+    """Lecture numbers across the whole schedule go up by one, with no gap or overlap."""
+    previous: tuple[int, int, int | str] | None = None
+    for section in data.sections:
+        for week in section.weeks:
+            for lecture in week.lectures:
+                for number, _title in lecture.each():
+                    first, last = lecture_span(number)
+                    if previous is not None:
+                        prev_first, prev_last, prev_number = previous
+                        problem = None
+                        if first < prev_first:
+                            problem = f"goes backwards after {_label(prev_number)}"
+                        elif first <= prev_last:
+                            problem = f"overlaps {_label(prev_number)} before it"
+                        elif first > prev_last + 1:
+                            missing = (str(prev_last + 1) if first == prev_last + 2
+                                       else f"{prev_last + 1}-{first - 1}")
+                            problem = (f"skips a number after {_label(prev_number)} "
+                                       f"(no Lecture {missing})")
+                        if problem:
+                            context.report(lecture, "lecture-order",
+                                           f"{_label(number)} {problem}; expected "
+                                           f"Lecture {prev_last + 1} next")
+                    previous = (first, last, number)
+
+
+def check_week_order(data: Schedule, context: CheckContext) -> None:
+    """Week numbers increase through the schedule and stay within the term."""
+    count = data.term.weeks if data.term is not None else 16
+    seen: dict[int, Week] = {}
+    previous: Week | None = None
+    for section in data.sections:
+        for week in section.weeks:
+            if week.week in seen:
+                context.report(week, "week-order",
+                               f"Week {week.week} appears twice (first at line "
+                               f"{seen[week.week]._line}); each week has one row")
+            elif previous is not None and week.week < previous.week:
+                context.report(week, "week-order",
+                               f"Week {week.week} comes after Week {previous.week}; "
+                               "weeks must be in increasing order")
+            if week.week > count:
+                context.report(week, "week-order",
+                               f"Week {week.week} is outside the term's {count} weeks; "
+                               "set term.weeks if the term is longer")
+            seen.setdefault(week.week, week)
+            previous = week
+
+
+CHECKS: list[Check] = [
+    check_link_schemes,
+    check_slides_missing,
+    check_slides_other_year,
+    check_slides_reused,
+    check_lecture_order,
+    check_week_order,
+]
 """Every check, in the order they report."""
 
 
