@@ -8,10 +8,10 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png
 
 help:
-	@echo "make html | test | live | clean"
+	@echo "make html | test | live | pdf | epub | handbook-png | clean"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,21 @@ test: html test-venv
 
 live: test-venv
 	$(BIN)/sphinx-autobuild -b html . $(BUILDDIR)/live --watch _ext
+
+# The PDF handbook (xelatex + latexmk; handbook/require-tex.sh names missing Debian
+# packages) and the e-book; handbook-png renders the newest year's first page for the README.
+PDF := $(BUILDDIR)/latex/deep-generative-models.pdf
+
+pdf: venv
+	@bash handbook/require-tex.sh
+	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR) $(SPHINXOPTS)
+	@echo "PDF handbook: $(PDF)"
+
+epub: venv
+	$(BIN)/sphinx-build -b epub $(SPHINXOPTS) . $(BUILDDIR)/epub
+
+handbook-png: pdf test-venv
+	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png
 
 clean:
 	rm -rf $(BUILDDIR)
