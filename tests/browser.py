@@ -22,12 +22,14 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -53,6 +55,8 @@ YEARS: list[int] = sorted(
 YEAR_PAGES: list[str] = [f"years/{year}/index.html" for year in YEARS]
 #: The landing page and every year page: what a visitor of the site sees.
 PAGES: list[str] = ["index.html", *YEAR_PAGES]
+#: The guide's demo: a schedule with dates, where the current week gets marked.
+DEMO = "guide/demo-schedule.html"
 
 
 def page_id(path: str) -> str:
@@ -187,6 +191,28 @@ def open_page(browser: Browser, site_url: str) -> Iterator[OpenPage]:
     yield _open
     for context in contexts:
         context.close()
+
+
+@dataclass(frozen=True)
+class DatedWeek:
+    """A row of the demo schedule as the built HTML gives it (read without JavaScript)."""
+
+    first: date
+    last: date
+    zone: ZoneInfo
+
+    def at(self, day: date, hour: int = 12, minute: int = 0) -> datetime:
+        return datetime.combine(day, time(hour, minute), tzinfo=self.zone)
+
+
+def dated_weeks(site: Build) -> list[DatedWeek]:
+    """The demo page's dated rows, read from the built HTML (no JavaScript involved)."""
+    soup = BeautifulSoup(site.page(DEMO), "html.parser")
+    rows = soup.select("table.schedule-table tr[data-week-start][data-week-end]")
+    assert len(rows) >= 3, f"{DEMO} should show a dated term of several weeks"
+    return [DatedWeek(date.fromisoformat(row["data-week-start"]),
+                      date.fromisoformat(row["data-week-end"]),
+                      ZoneInfo(row.get("data-timezone") or "UTC")) for row in rows]
 
 
 @pytest.fixture(scope="session")

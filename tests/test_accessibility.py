@@ -13,10 +13,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
-from browser import PAGES, YEAR_PAGES, OpenPage, page_id  # noqa: E402
+from browser import DEMO, PAGES, YEAR_PAGES, OpenPage, dated_weeks, page_id  # noqa: E402
+from conftest import Build  # noqa: E402
 
 pytest_plugins = ("browser",)
 
@@ -33,15 +34,27 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _assert_no_blocking_violations(page: Page, label: str) -> None:
+    results = Axe().run(page).response
+    assert results["testEngine"]["name"] == "axe-core"
+    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, f"{label}:\n{_describe(blocking)}"
+
+
 @pytest.mark.parametrize("scheme", ("light", "dark"))
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_axe_finds_no_serious_violations(open_page: OpenPage, path: str, scheme: str) -> None:
-    page = open_page(path, scheme=scheme).page
-    results = Axe().run(page).response
-    assert results["testEngine"]["name"] == "axe-core"
-    assert results["passes"] or results["violations"], "axe checked nothing"
-    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
-    assert not blocking, f"{path} ({scheme}):\n{_describe(blocking)}"
+    _assert_no_blocking_violations(open_page(path, scheme=scheme).page, f"{path} ({scheme})")
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_axe_accepts_the_marked_current_week(open_page: OpenPage, site_html: Build,
+                                             scheme: str) -> None:
+    """The highlight's colours must keep the row readable (contrast) in both schemes."""
+    week = dated_weeks(site_html)[1]
+    page = open_page(DEMO, scheme=scheme, now=week.at(week.first)).page
+    assert page.locator("tr.schedule-current-week").count() == 1
+    _assert_no_blocking_violations(page, f"{DEMO} ({scheme}, week of {week.first})")
 
 
 # Per table: caption text, header cells (text, scope), and per body row the first cell's

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
-from browser import PAGES, REPO, YEAR_PAGES, OpenPage, page_id  # noqa: E402
+from browser import DEMO, PAGES, REPO, YEAR_PAGES, OpenPage, dated_weeks, page_id  # noqa: E402
 from conftest import Build  # noqa: E402
 
 pytest_plugins = ("browser",)
@@ -119,31 +118,9 @@ def test_search_finds_boltzmann_on_every_year_page_that_has_it(
 
 
 # --- the current week, marked by _ext/static/current-week.js ------------------------------
-DEMO = "guide/demo-schedule.html"
 MARKED = """() => [...document.querySelectorAll("tr.schedule-current-week")].map(
   (row) => [row.dataset.weekStart, row.getAttribute("aria-current")])"""
 CELL_BACKGROUND = "(row) => getComputedStyle(row.querySelector('td')).backgroundColor"
-
-
-@dataclass(frozen=True)
-class DatedWeek:
-    """A row of the demo schedule as the built HTML gives it (read without JavaScript)."""
-
-    first: date
-    last: date
-    zone: ZoneInfo
-
-    def at(self, day: date, hour: int = 12, minute: int = 0) -> datetime:
-        return datetime.combine(day, time(hour, minute), tzinfo=self.zone)
-
-
-def _dated_weeks(site: Build) -> list[DatedWeek]:
-    soup = BeautifulSoup(site.page(DEMO), "html.parser")
-    rows = soup.select("table.schedule-table tr[data-week-start][data-week-end]")
-    assert len(rows) >= 3, f"{DEMO} should show a dated term of several weeks"
-    return [DatedWeek(date.fromisoformat(row["data-week-start"]),
-                      date.fromisoformat(row["data-week-end"]),
-                      ZoneInfo(row.get("data-timezone") or "UTC")) for row in rows]
 
 
 def _marked_at(open_page: OpenPage, now: datetime, **options: object) -> list[list[str]]:
@@ -153,7 +130,7 @@ def _marked_at(open_page: OpenPage, now: datetime, **options: object) -> list[li
 
 
 def test_the_current_week_follows_the_clock(open_page: OpenPage, site_html: Build) -> None:
-    weeks = _dated_weeks(site_html)
+    weeks = dated_weeks(site_html)
     for week in (weeks[0], weeks[len(weeks) // 2], weeks[-1]):
         wednesday = week.at(week.first + timedelta(days=2))
         assert _marked_at(open_page, wednesday) == [[week.first.isoformat(), "date"]], (
@@ -162,7 +139,7 @@ def test_the_current_week_follows_the_clock(open_page: OpenPage, site_html: Buil
 
 def test_the_current_week_is_highlighted_visibly(open_page: OpenPage,
                                                  site_html: Build) -> None:
-    weeks = _dated_weeks(site_html)
+    weeks = dated_weeks(site_html)
     for scheme in ("light", "dark"):
         page = open_page(DEMO, scheme=scheme, now=weeks[1].at(weeks[1].first)).page
         current = page.locator("tr.schedule-current-week")
@@ -171,7 +148,7 @@ def test_the_current_week_is_highlighted_visibly(open_page: OpenPage,
 
 
 def test_no_week_is_marked_outside_the_term(open_page: OpenPage, site_html: Build) -> None:
-    weeks = _dated_weeks(site_html)
+    weeks = dated_weeks(site_html)
     before = weeks[0].at(weeks[0].first - timedelta(days=1), 23, 30)
     after = weeks[-1].at(weeks[-1].last + timedelta(days=1), 0, 30)
     assert _marked_at(open_page, before) == []
@@ -181,7 +158,7 @@ def test_no_week_is_marked_outside_the_term(open_page: OpenPage, site_html: Buil
 def test_weeks_turn_over_at_midnight_in_the_terms_timezone(open_page: OpenPage,
                                                             site_html: Build) -> None:
     """A reader far west of the term's zone still sees Monday's new week on Monday there."""
-    weeks = _dated_weeks(site_html)
+    weeks = dated_weeks(site_html)
     week = weeks[1]
     monday = week.at(week.first, 0, 30)
     reader = "Pacific/Honolulu"
@@ -190,7 +167,7 @@ def test_weeks_turn_over_at_midnight_in_the_terms_timezone(open_page: OpenPage,
 
 
 def test_schedule_now_overrides_the_clock(open_page: OpenPage, site_html: Build) -> None:
-    weeks = _dated_weeks(site_html)
+    weeks = dated_weeks(site_html)
     wanted = weeks[-1].at(weeks[-1].first + timedelta(days=3))
     script = f"window.SCHEDULE_NOW = {wanted.isoformat()!r};"
     marked = _marked_at(open_page, weeks[0].at(weeks[0].first), init_script=script)

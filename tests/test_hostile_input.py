@@ -1,0 +1,444 @@
+"""Hostile text in a schedule is shown as text, dangerous links are refused, bombs are defused.
+
+Course data is edited by many people and pasted from many places, so every text field and
+link is fed strings meant to inject HTML, break out of a LaTeX group, spoof the reading
+direction or exhaust the build, and the rendered page is checked the way a browser or a
+PDF viewer would see it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import require_tool
+
+ROOT = Path(__file__).parent / "roots" / "test-hostile"
+
+# Strings that would do harm if written into the output unescaped.  Every one must come
+# out as the same text.
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg/onload=alert(1)>",
+    "</td></tr></table><table><tr><td>escaped",
+    "<!-- open comment ]]> <![CDATA[x]]>",
+    "{{7*7}} ${7*7} {% raw %} #{7*7}",
+    "&amp; &lt;script&gt; &#x3C;b&#x3E;",
+    "\\input{/etc/passwd} \\def\\x{} $x^2$ & % # _ ~ ^ \\\\ \\",
+    "\\end{longtable}\\end{document}}}}",
+    "[md](javascript:alert(1)) `code` *em* :ref:`x` |sub| <https://evil.example>",
+    ".. raw:: html\n\n   <script>alert(1)</script>",
+    "rtl \u202eevil.exe\u202c and \u2067isolate\u2069 zero\u200bwidth",
+    "第5讲 变分自编码器：VAE",
+    "x" * 3000,
+    "line one\nline two",
+    "tab\tinside",
+]
+BENIGN = "Plain words"
+
+# Characters no output can show: each is refused where it stands, the rest renders.
+UNSHOWABLE = {
+    "nul": ("\\0", "U+0000"),
+    "escape": ("\\e[2J", "U+001B"),
+    "bell": ("\\a", "U+0007"),
+    "delete": ("\\x7f", "U+007F"),
+    "next-line": ("\\N", "U+0085"),
+    "surrogate": ("\\ud800", "U+D800"),
+    "noncharacter": ("\\uFFFE", "U+FFFE"),
+}
+
+# Links that run code when clicked; each must be refused with schedule.link-scheme.
+BAD_LINKS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(document.cookie)",
+    "   javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    " \tVBScript:msgbox(1)",
+]
+
+
+def q(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def every_field(text: str) -> str:
+    """A schedule whose every text field and link holds ``text``."""
+    v = q(text)
+    return textwrap.dedent(f"""\
+        year: 2030
+        term:
+          name: {v}
+          location: {v}
+        sections:
+          - title: {v}
+            weeks:
+              - week: 1
+                topic: {v}
+                lectures:
+                  - number: 1
+                    title: {v}
+                    slides: {q("files/ppt/2030/" + text)}
+                  - parts:
+                      - {{number: 2, title: {v}}}
+                      - {{number: 3, title: {v}}}
+                    slides: {q(text)}
+                materials:
+                  - label: {v}
+                    url: {q("https://example.org/" + text)}
+                papers:
+                  - number: {v}
+                    title: {v}
+                    venue: {v}
+                    slides: {q("https://example.org/?q=" + text)}
+                    code:
+                      - label: {v}
+                        url: {q("mailto:someone@example.org?subject=" + text)}
+                projects:
+                  - title: {v}
+                    code:
+                      - label: {v}
+                        url: {v}
+        """)
+
+
+def page(title: str, *blocks: str) -> str:
+    body = "".join(f"```{{schedule}}\n{block}```\n\n" for block in blocks)
+    return f"# {title}\n\n{body}"
+
+
+def write_pages(srcdir: Path) -> None:
+    """The generated pages: one per hostile string, per unshowable character, and links."""
+    (srcdir / "h-benign.md").write_text(page("Benign", every_field(BENIGN)), encoding="utf-8")
+    for index, text in enumerate(HOSTILE):
+        (srcdir / f"h-{index:02d}.md").write_text(page(f"Hostile {index}", every_field(text)),
+                                                  encoding="utf-8")
+    for name, (escape, _) in UNSHOWABLE.items():
+        block = textwrap.dedent(f"""\
+            sections:
+              - title: Fundamentals
+                weeks:
+                  - week: 1
+                    topic: Introduction
+                    lectures:
+                      - number: 1
+                        title: "bad {escape} title"
+                      - number: 2
+                        title: Kept
+            """)
+        (srcdir / f"h-char-{name}.md").write_text(page(name, block), encoding="utf-8")
+    lines = ["sections:", "  - title: Links", "    weeks:", "      - week: 1",
+             "        topic: Links", "        materials:"]
+    for url in BAD_LINKS:
+        lines += [f"          - label: {q('refused ' + url.strip())}", f"            url: {q(url)}"]
+    lines += ["          - label: kept", "            url: https://example.org/kept"]
+    (srcdir / "h-links.md").write_text(page("Links", "\n".join(lines) + "\n"),
+                                       encoding="utf-8")
+
+
+def build(tmp: Path, buildername: str) -> tuple[Path, str]:
+    srcdir = tmp / "src"
+    shutil.copytree(ROOT, srcdir)
+    write_pages(srcdir)
+    app = SphinxTestApp(buildername, srcdir=srcdir, builddir=tmp / "_build")
+    try:
+        app.build()
+        return Path(app.outdir), app.warning.getvalue()
+    finally:
+        app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def html_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return build(tmp_path_factory.mktemp("hostile-html"), "html")
+
+
+@pytest.fixture(scope="module")
+def latex_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return build(tmp_path_factory.mktemp("hostile-latex"), "latex")
+
+
+def schedule_div(outdir: Path, name: str) -> Tag:
+    soup = BeautifulSoup((outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    found = soup.select_one("div.schedule")
+    assert found is not None, f"{name}: no schedule rendered"
+    return found
+
+
+def shape(div: Tag) -> list[tuple[str, tuple[str, ...]]]:
+    """Every element and the names of its attributes, in document order."""
+    return [(tag.name, tuple(sorted(tag.attrs))) for tag in div.find_all(True)]
+
+
+def test_build_gives_no_traceback_and_no_warning_for_showable_text(
+        html_build: tuple[Path, str]) -> None:
+    _, warnings = html_build
+    text_pages = [f"h-{index:02d}.md" for index in range(len(HOSTILE))] + ["h-benign.md"]
+    for line in warnings.splitlines():
+        assert not any(name in line for name in text_pages), line
+    assert "Traceback" not in warnings and "Exception" not in warnings
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILE)))
+def test_hostile_text_adds_no_element_or_attribute(html_build: tuple[Path, str],
+                                                   index: int) -> None:
+    outdir, _ = html_build
+    hostile = schedule_div(outdir, f"h-{index:02d}")
+    assert shape(hostile) == shape(schedule_div(outdir, "h-benign"))
+    for tag in hostile.find_all(True):
+        assert not any(attr.lower().startswith("on") for attr in tag.attrs)
+        assert tag.name not in ("script", "img", "svg", "iframe", "object")
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILE)))
+def test_hostile_text_appears_literally(html_build: tuple[Path, str], index: int) -> None:
+    text = HOSTILE[index]
+    div = schedule_div(outdir=html_build[0], name=f"h-{index:02d}")
+    assert div.select_one("caption span.caption-text").get_text() == text
+    row = div.select_one("tbody tr")
+    assert row.select("td")[0].get_text() == text
+    lectures = [li.get_text() for li in row.select("li.schedule-lecture")]
+    assert lectures == [f"Lecture {n}: {text}" for n in (1, 2, 3)]
+    assert row.select_one("li.schedule-material").get_text() == text
+    assert row.select_one("li.schedule-paper").get_text() == f"{text} {text}, {text} {text}"
+    assert row.select_one("li.schedule-project").get_text() == f"{text} {text}"
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILE)))
+def test_hostile_links_are_encoded_hrefs_of_allowed_schemes(html_build: tuple[Path, str],
+                                                           index: int) -> None:
+    div = schedule_div(html_build[0], f"h-{index:02d}")
+    hrefs = [a["href"] for a in div.select("a.reference")]
+    assert len(hrefs) == 7  # 3 slides (the parts share one), material, paper, 2 code links
+    for href in hrefs:
+        assert re.match(r"^(https://|mailto:)", href), href
+        # nothing a browser would take as the end of the URL or of the attribute
+        assert not set(href) & set(" \t\n\"'<>\\`{}"), href
+
+
+@pytest.mark.parametrize("name", sorted(UNSHOWABLE))
+def test_unshowable_characters_are_refused_at_their_line(html_build: tuple[Path, str],
+                                                         name: str) -> None:
+    outdir, warnings = html_build
+    _, code = UNSHOWABLE[name]
+    # the block starts on line 4 (after the heading and the fence); the title is line 9
+    expected = (f"h-char-{name}.md:12: WARNING: schedule field "
+                f"'sections[0].weeks[0].lectures[0].title': contains the control or invalid "
+                f"character {code}")
+    assert expected in warnings
+    assert "[schedule.invalid]" in warnings
+    lectures = schedule_div(outdir, f"h-char-{name}").select("li.schedule-lecture")
+    assert [li.get_text() for li in lectures] == ["Lecture 2: Kept"]
+
+
+def test_code_running_links_are_refused_and_not_linked(html_build: tuple[Path, str]) -> None:
+    outdir, warnings = html_build
+    refused = [line for line in warnings.splitlines() if "h-links.md" in line]
+    assert all("[schedule.link-scheme]" in line for line in refused), refused
+    # each material's url line: the block starts on line 4, first url on line 11
+    lines = sorted(int(re.search(r"h-links\.md:(\d+):", line)[1]) for line in refused)
+    assert lines == [11 + 2 * n for n in range(len(BAD_LINKS))]
+    div = schedule_div(outdir, "h-links")
+    hrefs = [a["href"] for a in div.find_all("a")]
+    assert hrefs == ["https://example.org/kept"]
+    shown = [span.get_text() for span in div.select("span.schedule-refused")]
+    assert shown == [f"refused {url.strip()}" for url in BAD_LINKS]
+
+
+def test_no_page_links_to_a_script_scheme(html_build: tuple[Path, str]) -> None:
+    outdir, _ = html_build
+    for html in outdir.glob("h-*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(href=True):
+            cleaned = re.sub(r"[\x00-\x20]", "", tag["href"]).lower()
+            assert not cleaned.startswith(("javascript:", "data:", "vbscript:")), html.name
+
+
+def test_latex_escapes_hostile_text(latex_build: tuple[Path, str]) -> None:
+    outdir, warnings = latex_build
+    assert "Traceback" not in warnings
+    tex = (outdir / "hostile.tex").read_text(encoding="utf-8")
+    assert "\\input{/etc/passwd}" not in tex and "\\def\\x{}" not in tex
+    assert "\\textbackslash{}input\\{/etc/passwd\\}" in tex
+    assert tex.count("\\end{document}") == 1
+    assert tex.count("\\begin{longtable}") == tex.count("\\end{longtable}")
+    assert "\\{\\{7*7\\}\\}" in tex
+
+
+def test_latex_with_hostile_text_compiles(latex_build: tuple[Path, str]) -> None:
+    require_tool("xelatex", "latexmk", "pdftotext")
+    outdir, _ = latex_build
+    result = subprocess.run(
+        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "hostile.tex"],
+        cwd=outdir, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-3000:]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "hostile.pdf", "-"], cwd=outdir,
+                          capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    for hostile in HOSTILE:
+        if "\u202e" in hostile or "\u2067" in hostile:
+            continue  # shown reordered, as the override asks
+        assert "".join(hostile.split()) in flat, hostile[:60]
+
+
+# --- inputs that should be refused quickly, run in a bounded child process -------------
+
+BOMBS = {
+    "billion-laughs": ("\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]"
+           for i in range(9)]) + "\nsections: *j\n",
+        "anchors and aliases"),
+    "deep-nesting": ("sections: " + "[" * 100_000 + "\n", "nested deeper than"),
+    "huge-block": ("sections:\n" + "  - title: filler\n" * 300_000,
+                   "more than schedule_max_bytes"),
+}
+
+
+def _limits() -> None:  # pragma: no cover - runs in the child
+    """Keep a runaway child from taking the shared machine's memory (4 GiB)."""
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+
+def bounded_build(srcdir: Path, outdir: Path) -> tuple[int, str]:
+    """sphinx-build in a child with a memory limit; the timeout is only a safety net."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-T",
+         str(srcdir), str(outdir)],
+        capture_output=True, text=True, preexec_fn=_limits, timeout=600, check=False)
+    return result.returncode, result.stderr
+
+
+def small_project(tmp_path: Path, pages: dict[str, str]) -> Path:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    shutil.copy(ROOT / "conf.py", srcdir / "conf.py")
+    shutil.copy(ROOT / "index.md", srcdir / "index.md")
+    for name, text in pages.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    return srcdir
+
+
+def test_yaml_bombs_are_refused_with_a_warning(tmp_path: Path) -> None:
+    srcdir = small_project(tmp_path, {f"h-{name}.md": page(name, text + "\n")
+                                      for name, (text, _) in BOMBS.items()})
+    returncode, stderr = bounded_build(srcdir, tmp_path / "out")
+    assert returncode == 0, stderr[-3000:]
+    assert "Traceback" not in stderr
+    for name, (_, message) in BOMBS.items():
+        found = [line for line in stderr.splitlines() if f"h-{name}.md:" in line]
+        assert len(found) == 1 and message in found[0] and "[schedule.yaml]" in found[0], (
+            name, found)
+    billion = next(line for line in stderr.splitlines() if "h-billion-laughs.md:" in line)
+    assert "h-billion-laughs.md:5:" in billion  # the first anchor, on the block's first line
+
+
+def test_unreadable_files_are_refused_with_a_warning(tmp_path: Path) -> None:
+    srcdir = small_project(tmp_path, {})
+    (srcdir / "garbage.bin").write_bytes(bytes(range(256)) * 64)
+    (srcdir / "big.yaml").write_text("sections:\n" + "  - title: filler\n" * 200_000,
+                                     encoding="utf-8")
+    os.symlink("/dev/zero", srcdir / "zero.yaml")
+    files = {"garbage.bin": "'utf-8' codec can't decode", "missing.yaml": "no such file",
+             "zero.yaml": "not a regular file", "big.yaml": "larger than schedule_max_bytes"}
+    for name in files:
+        (srcdir / f"h-{name}.md").write_text(
+            f"# {name}\n\n```{{schedule}}\n:file: {name}\n```\n", encoding="utf-8")
+    returncode, stderr = bounded_build(srcdir, tmp_path / "out")
+    assert returncode == 0, stderr[-3000:]
+    assert "Traceback" not in stderr
+    for name, message in files.items():
+        found = [line for line in stderr.splitlines() if f"h-{name}.md:" in line]
+        assert len(found) == 1, (name, stderr[-2000:])
+        assert message in found[0] and "[schedule.file]" in found[0], found[0]
+
+
+# Odd but harmless shapes: each gives warnings at the named line(s) and never a traceback.
+# (block text, [(line within the block, subtype, part of the message)])
+ODD: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
+    "tabs": ("sections:\n\t- title: x\n", [(1, "yaml", "invalid YAML")]),
+    "scalar": ("just some text\n", [(0, "invalid", "expected a mapping with 'sections', "
+                                                   "got str")]),
+    "list": ("- one\n- two\n", [(0, "invalid", "got list")]),
+    "empty": ("\n", [(0, "invalid", "got nothing")]),
+    "two-documents": ("sections: []\n---\nsections: []\n", [(1, "yaml", "invalid YAML")]),
+    "binary-text": ("sections: \x01\x02\x03\x80\x81\n", [(0, "yaml", "U+0001")]),
+    "python-tag": ("sections: !!python/object/apply:os.system ['true']\n",
+                   [(0, "yaml", "invalid YAML")]),
+    "non-string-keys": (textwrap.dedent("""\
+        sections:
+          - title: Keys
+            weeks:
+              - week: 1
+                topic: Keys
+                1: one
+              - week: 2
+                topic: Keys
+                null: nothing
+              - week: 3
+                topic: Keys
+                2022-01-01: date
+        """), [(5, "invalid", "unknown key"), (8, "invalid", "unknown key"),
+               (11, "invalid", "unknown key")]),
+    "key-is-a-list": ("sections:\n  - {[1, 2]: x}\n", [(1, "yaml", "plain value")]),
+    "huge-integers": (textwrap.dedent(f"""\
+        year: {10 ** 40}
+        sections:
+          - title: Numbers
+            weeks:
+              - week: 1
+                topic: Numbers
+                lectures:
+                  - number: {10 ** 40}
+                    title: Huge
+                  - number: "1-{10 ** 40}"
+                    title: Huge range
+        """), [(0, "invalid", "year")]),
+    "too-many-digits": ("sections: " + "9" * 5000 + "\n", [(0, "yaml", "invalid YAML value")]),
+    "dates-for-text": (textwrap.dedent("""\
+        sections:
+          - title: 2022-03-01
+            weeks: []
+          - title: Dates
+            weeks:
+              - week: 1
+                topic: 12:30
+        """), [(1, "invalid", "put the value in quotes"), (6, "invalid",
+                                                             "put the value in quotes")]),
+}
+
+
+def test_odd_documents_warn_at_their_line(tmp_path: Path) -> None:
+    srcdir = small_project(tmp_path, {f"h-{name}.md": page(name, text)
+                                      for name, (text, _) in ODD.items()})
+    returncode, stderr = bounded_build(srcdir, tmp_path / "out")
+    assert returncode == 0, stderr[-3000:]
+    assert "Traceback" not in stderr and "Exception occurred" not in stderr
+    for name, (_, expected) in ODD.items():
+        found = [line for line in stderr.splitlines() if f"h-{name}.md:" in line]
+        for line, subtype, message in expected:
+            # the block's first line is line 5 of the page (heading, blank, fence)
+            prefix = f"h-{name}.md:{5 + line}: WARNING:"
+            assert any(w.startswith(prefix) or f"/{prefix}" in w for w in found
+                       if message in w and f"[schedule.{subtype}]" in w), (name, found)
+
+
+def iter_h_pages(outdir: Path) -> Iterator[Path]:
+    yield from sorted(outdir.glob("h-*.html"))
