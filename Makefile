@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png migrate
 
 help:
 	@echo "make html | test | live | pdf | epub | handbook-png | clean"
@@ -51,6 +51,11 @@ epub: venv
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png
+
+# Convert a legacy Jekyll page: make migrate FROM=../legacy/index2020.markdown YEAR=2020
+# (FORCE=1 overwrites an existing years/<YEAR>/index.md; warnings go to stderr).
+migrate: venv
+	$(BIN)/python -m tools.migrate "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(BUILDDIR)
