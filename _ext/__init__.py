@@ -12,7 +12,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import html, latex
+from . import exports, html, latex, week_dates
+from . import years
+from . import reference
 from .config import add_settings
 from .directive import ScheduleDirective
 from .domain import ScheduleDomain
@@ -33,6 +35,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", html.add_assets)
     app.connect("doctree-resolved", html.relink_slides)
     app.connect("build-finished", html.copy_files_tree)
+    week_dates.setup(app)
+    exports.setup(app)
+    years.setup(app)
+    reference.setup(app)
     return {
         "version": __version__,
         "env_version": 1,

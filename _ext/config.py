@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest schedule block (in bytes) that is read; larger ones are refused."),
     Setting("schedule_max_depth", 20, "env", (int,),
             "Deepest YAML nesting that is read; deeper blocks are refused."),
+    Setting("schedule_calendar_export", True, "html", (bool,),
+            "Publish schedule-<year>.ics (one event per class meeting) beside each page whose "
+            "term has a first_day, and link it under the tables."),
+    Setting("schedule_json_export", True, "html", (bool,),
+            "Publish schedule-<year>.json (the validated schedule plus computed dates) beside "
+            "each schedule page, and link it under the tables."),
 )
 
 

@@ -13,7 +13,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import checks
+from . import checks, exports, week_dates
 from .domain import ScheduleRecord, schedule_domain
 from .model import Schedule, Week
 from .read import ScheduleReadError, read_text_file, read_yaml
@@ -71,11 +71,14 @@ class ScheduleDirective(SphinxDirective):
             base_url=config.schedule_files_base_url,
             week_extra=lambda week: self.week_extra(week, data),
             id_for=lambda name: prefix + name)
-        return [builder.build(data)]
+        week_dates.warn_term(data)
+        tables = builder.build(data)
+        tables += exports.placeholder(docname, index)
+        return [tables]
 
     def week_extra(self, week: Week, data: Schedule) -> list[nodes.Node]:
         """Nodes shown under the week number (its dates, when the term has them)."""
-        return []
+        return week_dates.date_nodes(week, data)
 
     def _text(self) -> tuple[str, str, int] | None:
         """The YAML text, the file it is in, and the 0-based line where it starts."""

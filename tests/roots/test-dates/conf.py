@@ -4,3 +4,4 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 extensions = ["myst_parser", "_ext"]
 exclude_patterns = ["_build"]
+project = "Dates Test"

@@ -1,0 +1,162 @@
+"""Publish each schedule as ``.ics`` and ``.json`` next to its page, and link them.
+
+Files are named after the page and year and written beside the page's HTML:
+``years/2026/index`` → ``years/2026/schedule-2026.ics``; another page such as
+``guide/demo-schedule`` → ``guide/demo-schedule-2026.ics``; a page's second block gets
+``-2``.  The iCalendar file exists only when the term has dates; the JSON always.
+
+The directive leaves a ``schedule_exports`` placeholder under the tables.  At
+``doctree-resolved`` it becomes a paragraph of links for HTML builders (relative to the
+page, so ``html``, ``dirhtml`` and ``singlehtml`` all work) and is removed everywhere
+else: a PDF or an e-book has no files beside it to link.  The files themselves are written at
+``build-finished`` from the :class:`ScheduleDomain` records, which Sphinx keeps and
+merges across parallel reads, so there is no global state and an incremental build
+still writes every year.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+from .dates import has_dates
+from .domain import ScheduleRecord, schedule_domain
+from .ical import build_calendar, meetings, slug
+from .json_export import build_json
+from .model import Schedule
+
+
+class schedule_exports(nodes.General, nodes.Element):
+    """Where the download links go; resolved per builder by :class:`ExportLinks`."""
+
+
+@dataclass(frozen=True)
+class ExportFiles:
+    """The output paths (``/``-separated, relative to the output dir) of one block."""
+
+    ics: str | None
+    json: str | None
+
+
+def export_files(docname: str, year: int | None, index: int, data: Schedule,
+                 config: Any) -> ExportFiles:
+    base = posixpath.basename(docname)
+    stem = "schedule" if base == "index" else base
+    if year is not None:
+        stem += f"-{year}"
+    if index:
+        stem += f"-{index + 1}"
+    folder = posixpath.dirname(docname)
+    ics = (posixpath.join(folder, stem + ".ics")
+           if config.schedule_calendar_export and has_dates(data.term) and meetings(data)
+           else None)
+    json = posixpath.join(folder, stem + ".json") if config.schedule_json_export else None
+    return ExportFiles(ics, json)
+
+
+def placeholder(docname: str, index: int) -> schedule_exports:
+    """The node the directive puts under block ``index`` of ``docname``'s tables."""
+    return schedule_exports(docname=docname, index=index)
+
+
+def publishes_files(app: Sphinx) -> bool:
+    """HTML builders that write pages to disk; e-books carry no side files."""
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
+
+
+def _record(app: Sphinx, docname: str, index: int) -> ScheduleRecord | None:
+    for record in schedule_domain(app.env).records.get(docname, []):
+        if record.index == index:
+            return record
+    return None
+
+
+def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace each placeholder by download links (HTML) or by nothing (other output).
+
+    Runs at ``doctree-resolved``, once the builder is known, for every builder; for
+    ``singlehtml`` and LaTeX ``docname`` is the document the pages are assembled into.
+    """
+    for node in list(doctree.findall(schedule_exports)):
+        links = download_links(app, node, docname) if publishes_files(app) else None
+        if links is None:
+            node.parent.remove(node)
+        else:
+            node.replace_self(links)
+
+
+def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.paragraph | None:
+    record = _record(app, node["docname"], node["index"])
+    if record is None:
+        return None
+    files = export_files(record.docname, record.year, record.index, record.schedule,
+                         app.config)
+    found = [(label, path) for label, path in (("calendar (iCalendar .ics)", files.ics),
+                                               ("data (JSON)", files.json)) if path]
+    if not found:
+        return None
+    page = app.builder.get_target_uri(docname)
+    paragraph = nodes.paragraph(classes=["schedule-downloads"])
+    paragraph += nodes.Text("Download this schedule: ")
+    for number, (label, path) in enumerate(found):
+        if number:
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.reference(label, label, refuri=relative_uri(page, path),
+                                     classes=["schedule-download"])
+    return paragraph
+
+
+def page_url(app: Sphinx, docname: str) -> str | None:
+    """The page's absolute address, or ``None`` when ``html_baseurl`` is not set."""
+    base = app.config.html_baseurl
+    if not base:
+        return None
+    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+
+
+def uid_host(app: Sphinx) -> str:
+    base = app.config.html_baseurl
+    host = base.split("//", 1)[-1].split("/", 1)[0] if base else ""
+    return host or slug(app.config.project)
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """Write every block's files into the HTML output once the build has succeeded."""
+    if exception is not None or not publishes_files(app):
+        return
+    outdir = Path(app.outdir)
+    for record in schedule_domain(app.env).all():
+        files = export_files(record.docname, record.year, record.index, record.schedule,
+                             app.config)
+        url = page_url(app, record.docname)
+        if files.ics:
+            data = build_calendar(
+                record.schedule, year=record.year, docname=record.docname,
+                name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
+                page_url=url, anchor_prefix="" if record.index == 0
+                else f"schedule-{record.index + 1}-")
+            if data is not None:
+                _write(outdir / files.ics, data)
+        if files.json:
+            _write(outdir / files.json, build_json(
+                record.schedule, year=record.year, docname=record.docname, url=url,
+                calendar=posixpath.basename(files.ics) if files.ics else None))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def setup(app: Sphinx) -> None:
+    """Register the placeholder, the link transform and the writer."""
+    app.add_node(schedule_exports)
+    app.connect("doctree-resolved", resolve_links)
+    app.connect("build-finished", write_exports)

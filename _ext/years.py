@@ -1,0 +1,121 @@
+"""The ``{year-switcher}`` directive: links to every year's page, newest first.
+
+A year is any document ``years/<yyyy>/index``; nobody has to list the years, so adding
+next year's folder updates the switcher on every page.  For that the list is made late:
+the directive only leaves a placeholder, and ``doctree-resolved`` (at write time, when
+all documents are known) fills it from ``env.found_docs``.  An incremental build only
+rewrites changed pages, so when a year page is added or removed, ``env-get-outdated``
+also sends every page holding a switcher back to be read and written again.
+
+Which pages hold a switcher is kept on the environment with ``env-purge-doc`` and
+``env-merge-info``, the supported way to keep per-document data parallel-safe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Set
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
+from sphinx.util.docutils import SphinxDirective
+
+YEAR_DOC = re.compile(r"^years/(?P<year>\d{4})/index$")
+STATIC = Path(__file__).parent / "static"
+_ENV_KEY = "year_switcher_docs"
+
+
+class year_switcher(nodes.General, nodes.Element):
+    """Placeholder replaced by the list of years when the page is written."""
+
+
+class YearSwitcherDirective(SphinxDirective):
+    """``{year-switcher}``: no arguments, no body."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _switcher_docs(self.env).add(self.env.docname)
+        node = year_switcher(docname=self.env.docname)
+        self.set_source_info(node)
+        return [node]
+
+
+def _switcher_docs(env: BuildEnvironment) -> set[str]:
+    if not hasattr(env, _ENV_KEY):
+        setattr(env, _ENV_KEY, set())
+    docs: set[str] = getattr(env, _ENV_KEY)
+    return docs
+
+
+def year_docs(docnames: Iterable[str]) -> list[tuple[int, str]]:
+    """(year, docname) of every year page, newest first."""
+    found = ((int(m["year"]), name) for name in docnames if (m := YEAR_DOC.match(name)))
+    return sorted(found, reverse=True)
+
+
+def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
+    """The rendered switcher; ``owner``'s own year is marked and not linked."""
+    items = nodes.bullet_list(classes=["year-switcher-years"])
+    for year, target in year_docs(app.env.found_docs):
+        paragraph = nodes.paragraph()
+        if target == owner:
+            paragraph += nodes.strong(str(year), str(year))
+            paragraph += nodes.inline(" (this page)", " (this page)",
+                                      classes=["year-switcher-note"])
+            classes = ["year-switcher-current"]
+        else:
+            try:
+                uri = app.builder.get_relative_uri(fromdoc, target)
+            except NoUri:  # a builder that leaves this page out (e.g. a partial PDF)
+                paragraph += nodes.Text(str(year))
+            else:
+                paragraph += nodes.reference(str(year), str(year), internal=True,
+                                             refuri=uri)
+            classes = []
+        items += nodes.list_item("", paragraph, classes=classes)
+    label = nodes.paragraph("", "", nodes.strong("Course years:", "Course years:"),
+                            classes=["year-switcher-label"])
+    return nodes.container("", label, items, classes=["year-switcher"])
+
+
+def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(year_switcher)):
+        node.replace_self(_year_list(app, docname, node.get("docname", docname)))
+
+
+def outdated_switchers(app: Sphinx, env: BuildEnvironment, added: Set[str],
+                       changed: Set[str], removed: Set[str]) -> list[str]:
+    """Re-read every page with a switcher when the set of year pages changes."""
+    if any(YEAR_DOC.match(name) for name in (*added, *removed)):
+        return sorted(_switcher_docs(env) - set(removed))
+    return []
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _switcher_docs(env).discard(docname)
+
+
+def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Set[str],
+               other: BuildEnvironment) -> None:
+    _switcher_docs(env).update(_switcher_docs(other) & set(docnames))
+
+
+def add_assets(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        if str(STATIC) not in map(str, app.config.html_static_path):
+            app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("years.css")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(year_switcher)
+    app.add_directive("year-switcher", YearSwitcherDirective)
+    app.connect("doctree-resolved", resolve_switchers)
+    app.connect("env-get-outdated", outdated_switchers)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    app.connect("builder-inited", add_assets)
