@@ -97,6 +97,9 @@ latex_elements = {
 }
 
 # The e-book is the web site's pages; slide links keep pointing at the original site.
+# EPUB 3 needs a version: the site's is its newest year.
+version = release = max(
+    (page.parent.name for page in Path(__file__).parent.glob("years/*/index.md")), default="")
 epub_show_urls = "no"
 epub_title = project
 epub_author = author

@@ -17,6 +17,7 @@ as its alt text (still a link when the image was one), or leaves it out.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -66,14 +67,14 @@ class RemoteImagesAsText(SphinxPostTransform):
     default_priority = 90
 
     def is_supported(self) -> bool:
-        return not self.app.builder.supported_remote_images
+        return not _builder_class(self).supported_remote_images
 
     def run(self, **kwargs: object) -> None:
         for image in list(self.document.findall(nodes.image)):
             if not is_remote(image.get("uri", "")):
                 continue
             logger.verbose("not embedding remote image %s in %s output", image["uri"],
-                           self.app.builder.name, location=image)
+                           _builder_class(self).name, location=image)
             parent = image.parent
             alt = image.get("alt", "").strip()
             if alt and isinstance(parent, nodes.TextElement):
@@ -83,6 +84,12 @@ class RemoteImagesAsText(SphinxPostTransform):
             else:
                 image.parent.remove(image)
                 _prune_empty(parent)
+
+
+def _builder_class(transform: SphinxPostTransform) -> type[Builder]:
+    """The running builder's class (``transform.app`` is deprecated since Sphinx 9)."""
+    cls = getattr(transform.env, "_builder_cls", None)
+    return cls if cls is not None else type(transform.app.builder)
 
 
 def _prune_empty(node: nodes.Element | None) -> None:

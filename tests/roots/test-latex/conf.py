@@ -9,6 +9,8 @@ import conf as site  # noqa: E402 - the real site's settings, so tests check tho
 
 project = site.project
 author = site.author
+copyright = site.copyright  # noqa: A001
+version = release = "2031"
 extensions = ["myst_parser", "sphinx_design", "_ext"]
 myst_enable_extensions = site.myst_enable_extensions
 exclude_patterns = ["_build"]
@@ -22,3 +24,4 @@ latex_toplevel_sectioning = site.latex_toplevel_sectioning
 latex_domain_indices = site.latex_domain_indices
 latex_use_xindy = site.latex_use_xindy
 epub_show_urls = site.epub_show_urls
+epub_copyright = site.epub_copyright

@@ -1,0 +1,294 @@
+"""The PDF handbook and the e-book.
+
+Fast tests read the LaTeX that Sphinx writes for a small, dense root (``test-latex``):
+longtables that repeat their header, lists inside cells, exact link escaping.  The slow
+ones build the real site's PDF once with xelatex and read it back with poppler and pypdf
+as a reader would: every lecture of every year is in the text, each year fits in a few
+pages, every schedule link is a clickable absolute URL.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from markdown_it import MarkdownIt
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import REPO, Build, require_tool, sphinx_build
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # the extension package, as the site's conf.py does
+
+from _ext.links import absolute_href, is_allowed  # noqa: E402
+from _ext.model import Schedule  # noqa: E402
+from _ext.read import read_yaml  # noqa: E402
+from _ext.tables import all_links, lecture_label, reading_label  # noqa: E402
+from _ext.validate import validate  # noqa: E402
+
+MAX_PAGES_PER_YEAR = 4
+BASE_URL = "https://deep-generative-models.github.io/"
+PDF_NAME = "deep-generative-models"
+
+
+def _pages_module() -> ModuleType:
+    """``handbook/pages.py``, the same code ``make handbook-png`` runs."""
+    spec = importlib.util.spec_from_file_location("handbook_pages", REPO / "handbook" / "pages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+pages = _pages_module()
+
+
+# --- the LaTeX the writer produces (fast: no TeX needed) ---------------------------------
+
+def _tex(app: SphinxTestApp) -> str:
+    app.build()
+    assert app.warning.getvalue() == ""
+    return (app.outdir / "handbook.tex").read_text(encoding="utf-8")
+
+
+def _longtables(tex: str) -> list[str]:
+    return re.findall(r"\\begin\{longtable\}.*?\\end\{longtable\}", tex, re.S)
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_each_section_is_a_longtable_that_repeats_its_header(app: SphinxTestApp) -> None:
+    tables = _longtables(_tex(app))
+    assert len(tables) == 4  # three sections of 2031, one of 2030
+    for table in tables:
+        first_head, rest = table.split(r"\endfirsthead", 1)
+        repeated_head = rest.split(r"\endhead", 1)[0]
+        for label in ("Week", "Topic", r"Lectures \& materials"):
+            assert label in first_head and label in repeated_head
+    assert r"\caption{Research \& Application\strut}" in tables[1]
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_columns_have_the_given_widths_and_only_week_is_a_header(app: SphinxTestApp) -> None:
+    table = _longtables(_tex(app))[0]
+    assert table.startswith(r"\begin{longtable}{\X{14}{100}\X{26}{100}\X{60}{100}}")
+    first_row = table.split(r"\endlastfoot", 1)[1].split(r"\sphinxhline", 1)[0]
+    week, topic, items = re.split(r"(?<!\\)&", first_row)
+    assert r"\sphinxstyletheadfamily" in week and "Week 1" in week
+    assert r"\sphinxstyletheadfamily" not in topic and "Introduction" in topic
+    assert r"\sphinxstyletheadfamily" not in items
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_lecture_lists_are_itemize_inside_cells(app: SphinxTestApp) -> None:
+    table = _longtables(_tex(app))[0]
+    rows = table.split(r"\endlastfoot", 1)[1].split(r"\sphinxhline")
+    assert len(rows) == 4  # weeks 1-4
+    for row in rows:
+        assert row.count(r"\begin{itemize}") == 1
+        assert r"\begin{varwidth}" in row.split(r"\begin{itemize}")[0]
+    week3 = rows[2]
+    assert week3.count(r"\item") == 3  # lectures 7 and 8 share slides, then 9
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_links_are_absolute_and_escaped_for_href(app: SphinxTestApp) -> None:
+    tex = _tex(app)
+    hrefs = re.findall(r"\\sphinxhref\{([^}]*)\}", tex)
+    assert hrefs and all(h.startswith(("https://", "http://", "mailto:")) for h in hrefs)
+    site = r"https://deep-generative-models.github.io/files/ppt/2031/"
+    # spaces and & are percent-encoded, and the % is escaped for TeX
+    assert (site + r"Lecture\%202\%20Mathematic\%20Foundation\%20\%26\%20Basic\%20"
+            r"Concept.pdf") in hrefs
+    # Chinese file names are percent-encoded UTF-8; a literal + and % are encoded too;
+    # TeX-escaped _ is a plain _ again in the link (checked in the real PDF below)
+    assert (site + r"8-1\_\%E6\%B2\%88\%E5\%BF\%83\%E6\%80\%A1\_cvae\_gpt2\_chatbot.pdf"
+            ) in hrefs
+    assert site + r"7-4\_Te\%2BSu\_PointFlow\_ICCV2019\%20100\%25.pdf" in hrefs
+    # an external URL keeps its query and fragment, with # and & escaped for TeX
+    assert r"https://example.org/search?q=gan\&lang=en\#results" in hrefs
+    # the link text keeps the Chinese and the full-width colon as written
+    assert "ICLR2021： A Distributional Approach" in tex
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_code_links_are_set_as_code(app: SphinxTestApp) -> None:
+    tex = _tex(app)
+    assert (r"\sphinxhref{https://github.com/example/CVAE-Chatbot}"
+            r"{\sphinxcode{\sphinxupquote{torch}}}") in tex
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_remote_image_becomes_its_alt_text_link(app: SphinxTestApp) -> None:
+    tex = _tex(app)  # no "Could not fetch remote image" warning (asserted in _tex)
+    assert "example.org/banner.png" not in tex
+    assert r"\sphinxhref{https://example.org/book}{\DUrole{remote-image}{banner}}" in tex
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_title_page_and_years_in_toctree_order(app: SphinxTestApp) -> None:
+    tex = _tex(app)
+    assert r"\begin{titlepage}" in tex and "Peking University" in tex
+    assert "Instructor: Hao Dong" in tex
+    assert r"\usepackage{xeCJK}" in tex and r"\setCJKmainfont{Noto Serif CJK SC}" in tex
+    chapters = re.findall(r"\\chapter\{([^}]*)\}", tex)
+    assert chapters == ["Spring 2031", "Spring 2030"]
+
+
+@pytest.mark.sphinx("epub", testroot="latex")
+def test_epub_of_the_small_root_is_clean(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = (app.outdir / "years" / "2031" / "index.xhtml").read_text(encoding="utf-8")
+    assert "example.org/banner.png" not in page and ">banner<" in page
+
+
+def test_handbook_lists_every_year_newest_first() -> None:
+    text = (REPO / "handbook" / "index.md").read_text(encoding="utf-8")
+    assert ":glob:" in text and ":reversed:" in text and "/years/*/index" in text
+
+
+# --- the real handbook, built once with xelatex -----------------------------------------
+
+def _normalise(text: str) -> str:
+    """Compare text as read, not as typeset: no hyphens, breaks, ligatures or spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+def _schedule_blocks(page: Path) -> list[tuple[str, int]]:
+    """Each ``{schedule}`` block of a MyST page: its YAML text and 0-based first line."""
+    blocks = []
+    for token in MarkdownIt("commonmark").parse(page.read_text(encoding="utf-8")):
+        if token.type != "fence" or token.info.strip() != "{schedule}":
+            continue
+        lines = token.content.splitlines()
+        options = {}
+        while lines and (match := re.match(r"^:(\w+):\s*(.*)$", lines[0])):
+            options[match[1]] = match[2].strip()
+            lines.pop(0)
+        assert token.map is not None
+        if "file" in options:
+            blocks.append(((page.parent / options["file"]).read_text(encoding="utf-8"), 0))
+        else:  # the body starts after the opening fence and the option lines
+            blocks.append(("\n".join(lines), token.map[0] + 1 + len(options)))
+    return blocks
+
+
+def year_schedules() -> dict[int, list[Schedule]]:
+    """Every year page's schedules, read and validated by the extension's own code."""
+    found: dict[int, list[Schedule]] = {}
+    for page in sorted((REPO / "years").glob("*/index.md")):
+        for text, first_line in _schedule_blocks(page):
+            read = read_yaml(text, max_bytes=1_000_000, max_depth=20)
+            data, problems = validate(read, first_line=first_line, source=str(page))
+            assert data is not None and not problems, (page, problems)
+            found.setdefault(int(page.parent.name), []).append(data)
+    return found
+
+
+@pytest.fixture(scope="session")
+def handbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Path]:
+    """The real handbook: ``sphinx-build -b latex -W`` then latexmk, as ``make pdf`` does."""
+    require_tool("xelatex", "latexmk", "pdftotext", "pdftoppm")
+    out = tmp_path_factory.mktemp("handbook") / "latex"
+    build = sphinx_build(REPO, out, "latex", "-W")
+    assert build.returncode == 0 and build.warnings == "", build.warnings
+    result = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent",
+                             f"{PDF_NAME}.tex"], cwd=out, capture_output=True, text=True,
+                            check=False)
+    pdf = out / f"{PDF_NAME}.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stdout[-3000:]
+    return build, pdf
+
+
+@pytest.fixture(scope="session")
+def handbook_text(handbook: tuple[Build, Path]) -> str:
+    result = subprocess.run(["pdftotext", "-raw", str(handbook[1]), "-"],
+                            capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_every_lecture_and_reading_of_every_year_is_in_the_pdf(handbook_text: str) -> None:
+    text = _normalise(handbook_text)
+    schedules = year_schedules()
+    assert len(schedules) >= 3
+    missing = []
+    for year, blocks in schedules.items():
+        for data in blocks:
+            for section in data.sections:
+                for week in section.weeks:
+                    labels = [lecture_label(n, t) for lecture in week.lectures
+                              for n, t in lecture.each()]
+                    labels += [reading_label(r) for r in week.papers + week.projects]
+                    missing += [(year, label) for label in labels
+                                if _normalise(label) not in text]
+    assert not missing
+
+
+def test_years_are_chapters_newest_first_within_the_page_bound(
+        handbook: tuple[Build, Path]) -> None:
+    chapters = pages.chapters(handbook[1])
+    years = [int(m[0]) for c in chapters if (m := re.findall(r"\d{4}", c.title))]
+    assert years == sorted(year_schedules(), reverse=True)
+    assert len(chapters) == len(years)
+    for chapter in chapters:
+        assert chapter.pages <= MAX_PAGES_PER_YEAR, chapter
+
+
+def test_front_matter_is_title_page_and_contents(handbook: tuple[Build, Path],
+                                                 handbook_text: str) -> None:
+    first_chapter = pages.chapters(handbook[1])[0].first
+    front = handbook_text.split("\f")[:first_chapter - 1]
+    assert 2 <= len(front) <= 3
+    assert "Peking University" in front[0] and "Instructor: Hao Dong" in front[0]
+    assert "Deep Generative Models" in front[0]
+    assert "Contents" in front[1]
+
+
+def test_every_schedule_link_is_a_clickable_absolute_url(handbook: tuple[Build, Path]) -> None:
+    clickable = set(pages.link_targets(handbook[1]))
+    expected = {absolute_href(url, BASE_URL)
+                for blocks in year_schedules().values() for data in blocks
+                for _, url in all_links(data) if is_allowed(url)}
+    assert expected and expected <= clickable
+    assert all(url.startswith(("https://", "http://", "mailto:")) for url in clickable)
+    tex = (handbook[1].parent / f"{PDF_NAME}.tex").read_text(encoding="utf-8")
+    assert r"\sphinxhref{https://deep-generative-models.github.io/files/ppt/" in tex
+
+
+def test_a_schedule_page_renders_to_png(handbook: tuple[Build, Path],
+                                        tmp_path: Path) -> None:
+    first = pages.chapters(handbook[1])[0]
+    png = pages.render_page(handbook[1], first.first, tmp_path / "handbook-2022.png", dpi=60)
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert abs(width - 210 / 25.4 * 60) < 2 and abs(height - 297 / 25.4 * 60) < 2  # A4
+
+
+def test_make_pdf_names_the_debian_packages_when_tex_is_missing(tmp_path: Path) -> None:
+    bash = shutil.which("bash")
+    assert bash is not None
+    result = subprocess.run([bash, str(REPO / "handbook" / "require-tex.sh")],
+                            env={"PATH": str(tmp_path)}, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 1
+    assert "sudo apt-get install texlive-xetex latexmk" in result.stderr
+
+
+def test_the_real_site_builds_as_epub_without_warnings(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = tmp_path_factory.mktemp("epub") / "epub"
+    build = sphinx_build(REPO, out, "epub", "-W")
+    assert build.returncode == 0 and build.warnings == "", build.warnings
+    assert list(out.glob("*.epub"))
