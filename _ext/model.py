@@ -84,7 +84,7 @@ def _lecture_number(value: Any) -> int | str:
 
 LectureNumber = Annotated[int | str, Field(
     description="A lecture number (7) or an inclusive range ('10-11').",
-    json_schema_extra={"pattern": r"^\d+\s*-\s*\d+$"})]
+    json_schema_extra={"pattern": r"^\s*\d+\s*(-\s*\d+\s*)?$"})]
 
 
 def lecture_span(number: int | str) -> tuple[int, int]:

@@ -1,0 +1,83 @@
+"""Write the JSON Schema of a schedule, generated from the pydantic model.
+
+Why a generated file: editors (VS Code's YAML extension, PyCharm) validate and complete a
+schedule as it is typed when they know its schema, so course staff see a typo before they
+build.  The model stays the one definition; this file is its published form at
+``_static/schedule.schema.json`` and a test fails when the two drift apart.
+
+Run ``make schema`` (or ``python -m tools.schema``) after changing ``_ext/model.py``;
+``--check`` exits with status 1 if the committed file is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from _ext.model import Schedule
+from _ext.warning_types import SUBTYPES
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA_PATH = REPO / "_static" / "schedule.schema.json"
+SCHEMA_ID = "https://deep-generative-models.github.io/_static/schedule.schema.json"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _acknowledge_names(schema: dict[str, Any]) -> None:
+    """Limit every ``acknowledge`` mapping's keys to the subtypes that allow it.
+
+    The model checks these names in a validator that pydantic cannot express in JSON
+    Schema, so the registry's names are added here for editors to offer and check.
+    """
+    names = sorted(name for name, subtype in SUBTYPES.items() if subtype.acknowledgeable)
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        field = definition.get("properties", {}).get("acknowledge")
+        if field is not None:
+            field["propertyNames"] = {"enum": names}
+
+
+def build_schema() -> dict[str, Any]:
+    """The schedule's JSON Schema (draft 2020-12) with its published ``$id``."""
+    schema = Schedule.model_json_schema()
+    _acknowledge_names(schema)
+    schema.pop("title", None)
+    return {
+        "$schema": DRAFT,
+        "$id": SCHEMA_ID,
+        "title": "Deep Generative Models course schedule",
+        **schema,
+    }
+
+
+def render() -> str:
+    """The schema as the committed file holds it: stable key order, final newline."""
+    return json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="only report whether the committed schema is up to date")
+    parser.add_argument("--output", type=Path, default=SCHEMA_PATH)
+    args = parser.parse_args(argv)
+    text = render()
+    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
+    if args.check:
+        if current != text:
+            sys.stderr.write(f"{args.output} is out of date; run 'make schema'\n")
+            return 1
+        return 0
+    if current != text:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        sys.stdout.write(f"wrote {args.output}\n")
+    else:
+        sys.stdout.write(f"{args.output} is up to date\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
