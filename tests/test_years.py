@@ -1,0 +1,76 @@
+"""The ``{year-switcher}`` lists every ``years/<yyyy>/index`` page, newest first."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
+
+
+def _switcher(outdir: Path, page: str) -> list[Tag]:
+    soup = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+    switchers = soup.select("div.year-switcher")
+    assert len(switchers) == 1, page
+    return switchers[0].select("ul.year-switcher-years > li")
+
+
+def _years(items: list[Tag]) -> list[tuple[str, str | None]]:
+    """(year shown, href or None) of each entry."""
+    return [(li.p.find(string=True).strip(), li.a["href"] if li.a else None) for li in items]
+
+
+@pytest.mark.sphinx("html", testroot="year-switcher")
+def test_year_page_links_other_years_newest_first(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    items = _switcher(app.outdir, "years/2030/index.html")
+    assert _years(items) == [("2031", "../2031/index.html"), ("2030", None),
+                             ("2029", "../2029/index.html"), ("2028", "../2028/index.html"),
+                             ("2027", "../2027/index.html")]
+    current = items[1]
+    assert "year-switcher-current" in current["class"]
+    assert current.strong.get_text() == "2030"
+    assert "this page" in current.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="year-switcher")
+def test_restructuredtext_page_and_landing_page(app: SphinxTestApp) -> None:
+    app.build()
+    assert _years(_switcher(app.outdir, "years/2031/index.html"))[:2] == [
+        ("2031", None), ("2030", "../2030/index.html")]
+    landing = _years(_switcher(app.outdir, "index.html"))
+    assert landing == [(str(y), f"years/{y}/index.html") for y in range(2031, 2026, -1)]
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_adding_a_year_updates_every_switcher(
+        make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path,
+        parallel: int) -> None:
+    """Incremental builds, serial and parallel (which merges the env from workers)."""
+    srcdir = tmp_path / "site"
+    shutil.copytree(rootdir / "test-year-switcher", srcdir)
+    first = make_app("html", srcdir=srcdir, parallel=parallel)
+    first.build()
+    first.cleanup()  # unregister its nodes before the next app in this process
+    assert "2032" not in (first.outdir / "years/2030/index.html").read_text(encoding="utf-8")
+
+    new = srcdir / "years" / "2032" / "index.md"
+    new.parent.mkdir()
+    new.write_text("# Spring 2032\n\n```{year-switcher}\n```\n", encoding="utf-8")
+    second = make_app("html", srcdir=srcdir, parallel=parallel)
+    second.build()  # incremental: only the new page changed on disk
+    second.cleanup()
+    assert second.warning.getvalue() == ""
+    for page in ("years/2030/index.html", "years/2027/index.html", "index.html"):
+        assert _years(_switcher(second.outdir, page))[0][0] == "2032", page
+
+    new.unlink()
+    new.parent.rmdir()
+    third = make_app("html", srcdir=srcdir, parallel=parallel)
+    third.build()
+    assert [y for y, _ in _years(_switcher(third.outdir, "years/2030/index.html"))] == [
+        "2031", "2030", "2029", "2028", "2027"]
