@@ -500,9 +500,12 @@ class PageMigration:
             data = yaml.safe_load(token.content) or {}
         except yaml.YAMLError:
             data = {"front matter": token.content}
+        raw = token.content.split("\n")
         for key, value in (data.items() if isinstance(data, dict) else [("?", data)]):
             if key != "layout":  # the Jekyll layout means nothing to Sphinx
-                self.report.keep(line, f"{key}: {value}", "front matter key not migrated")
+                at = next((line + 1 + n for n, text in enumerate(raw)
+                           if text.startswith(f"{key}:")), line)
+                self.report.keep(at, f"{key}: {value}", "front matter key not migrated")
 
     def _is_year_list(self, block: list[Token]) -> bool:
         items = [token.content for token in block if token.type == "inline"]
