@@ -8,6 +8,9 @@ a reader sees them: the HTML table, the LaTeX source the PDF is made from, the w
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +20,9 @@ from sphinx.util.console import strip_escape_sequences
 
 from _ext.dates import week_dates
 from _ext.model import Term
+from conftest import require_tool
+
+ROOTS = Path(__file__).parent / "roots"
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -161,3 +167,21 @@ def test_doubtful_terms_are_reported_at_the_term(app: SphinxTestApp) -> None:
 def test_date_warnings_can_be_silenced(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
+
+
+def test_the_pdf_shows_the_dates(tmp_path: Path) -> None:
+    """The real PDF, read back as text: each week's date under its label, and "no class"."""
+    require_tool("latexmk", "pdflatex", "pdftotext")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(ROOTS / "test-dates"),
+         str(tmp_path), "-q"], capture_output=True, text=True, check=False)
+    pdfs = list((tmp_path / "latex").glob("*.pdf"))
+    assert result.returncode == 0 and pdfs, result.stdout[-2000:] + result.stderr[-2000:]
+    text = subprocess.run(["pdftotext", "-layout", str(pdfs[0]), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for week, label in ((1, "Feb 25"), (2, "Mar 4"), (3, "Mar 11"), (7, "Apr 8")):
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"Week {week} "))
+        assert any(line.startswith(label) for line in lines[at + 1:at + 4]), lines[at:at + 4]
+    assert any(line.startswith("no class") for line in lines)
+    assert "Download this schedule" not in text
