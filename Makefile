@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png migrate
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png migrate schema new-year
 
 help:
 	@echo "make html | test | live | pdf | epub | handbook-png | clean"
@@ -56,6 +56,14 @@ handbook-png: pdf test-venv
 # (FORCE=1 overwrites an existing years/<YEAR>/index.md; warnings go to stderr).
 migrate: venv
 	$(BIN)/python -m tools.migrate "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
+
+# Regenerate _static/schedule.schema.json from _ext/model.py (a test fails when it is stale).
+schema: venv
+	$(BIN)/python -m tools.schema
+
+# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/).
+new-year: venv
+	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)"
 
 clean:
 	rm -rf $(BUILDDIR)

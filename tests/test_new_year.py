@@ -1,0 +1,266 @@
+"""``make new-year``: a copy of the site gets a 2023 page started from 2022 that builds clean.
+
+The tool runs on a temporary copy of the repository (never on the real ``years/``), the
+way ``make new-year FROM=2022 YEAR=2023`` runs it; the copy is then built with ``-W``
+and the 2023 page is read as a visitor sees it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, Build, sphinx_build
+from tools.new_year import NewYearError, add_to_landing, new_year, Report
+
+COPIED = ("conf.py", "index.md", "_ext", "_static", "years", "guide")
+
+
+def copy_site(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "_build"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@dataclass
+class NewSite:
+    root: Path
+    output: str
+    build: Build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> NewSite:
+    root = copy_site(tmp_path_factory.mktemp("new-year") / "src")
+    run = subprocess.run([sys.executable, "-m", "tools.new_year", "2022", "2023",
+                          "--root", str(root)], cwd=REPO, capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 0, run.stderr
+    return NewSite(root, run.stdout, sphinx_build(root, root.parent / "html", "html", "-W"))
+
+
+def soup(site: NewSite, page: str) -> BeautifulSoup:
+    return BeautifulSoup(site.build.page(page), "html.parser")
+
+
+def weeks(page: BeautifulSoup) -> list[tuple[str, str]]:
+    rows = page.select("div.schedule tbody tr")
+    return [(re.match(r"Week \d+", r.th.get_text(" ", strip=True))[0],  # type: ignore[index]
+             r.select("td")[0].get_text(strip=True)) for r in rows]
+
+
+def lecture_titles(page: BeautifulSoup) -> list[str]:
+    items = page.select("div.schedule li.schedule-lecture")
+    return [re.sub(r"^Lecture [\d-]+: ", "", li.get_text(" ", strip=True)) for li in items]
+
+
+def test_the_copy_builds_clean_with_w(site: NewSite) -> None:
+    assert (site.build.returncode, site.build.warnings) == (0, "")
+
+
+def test_weeks_topics_and_lecture_titles_are_kept(site: NewSite) -> None:
+    old, new = soup(site, "years/2022/index.html"), soup(site, "years/2023/index.html")
+    assert weeks(new) == weeks(old)
+    assert len(weeks(new)) == 16
+    assert lecture_titles(new) == lecture_titles(old)
+    assert "Sampling Quality" in lecture_titles(new)
+
+
+def test_slides_readings_and_projects_are_cleared(site: NewSite) -> None:
+    old, new = soup(site, "years/2022/index.html"), soup(site, "years/2023/index.html")
+    assert old.select("div.schedule a.schedule-slides")  # the source had them
+    assert new.select("div.schedule a.schedule-slides") == []
+    assert new.select("li.schedule-paper, li.schedule-project") == []
+    assert "files/ppt/" not in site.build.page("years/2023/index.html")
+
+
+def test_titles_say_the_new_year(site: NewSite) -> None:
+    new = soup(site, "years/2023/index.html")
+    assert "Spring 2023" in new.h1.get_text()
+    assert "2022" not in new.h1.get_text()
+
+
+def test_the_yaml_is_cleared_of_one_year_data(site: NewSite) -> None:
+    text = (site.root / "years" / "2023" / "index.md").read_text(encoding="utf-8")
+    old = (site.root / "years" / "2022" / "index.md").read_text(encoding="utf-8")
+    for gone in ("slides:", "acknowledge", "first_day", "holidays", "papers:", "projects:"):
+        assert gone not in text
+    assert "name: Spring 2023" in text
+    if "year: 2022" in old:
+        assert "year: 2023" in text
+    assert "renumbered Lecture 17-18" in site.output  # 2022's overlap is not carried over
+
+
+def test_the_new_year_is_reachable(site: NewSite) -> None:
+    landing = soup(site, "index.html")
+    assert landing.select('a[href="years/2023/index.html"]')
+    switcher = soup(site, "years/2022/index.html")
+    assert switcher.select('a[href$="2023/index.html"]')
+
+
+def test_an_existing_year_is_not_overwritten(site: NewSite) -> None:
+    with pytest.raises(NewYearError, match="already exists"):
+        new_year(site.root, 2022, 2023)
+
+
+# --- the editing rules on small pages ---------------------------------------------
+
+PAGE = textwrap.dedent("""\
+    # Spring 2040
+
+    **Spring 2040, Mondays**
+
+    ```{schedule}
+    year: 2040
+    term:
+      name: Spring 2040   # shown on the page
+      first_day: 2040-02-20
+      holidays: [2040-04-02]
+      weeks: 16
+    sections:
+      - title: Fundamentals
+        weeks:
+          - week: 1
+            topic: Intro
+            acknowledge: {week-order: "why"}
+            lectures:
+              - number: 1
+                title: One
+                slides: files/ppt/2040/1.pdf
+              - parts:
+                  - {number: 2, title: Two}
+                  - {number: 3, title: Three}
+                slides: files/ppt/2040/2-3.pdf
+              - number: 3-4
+                title: Overlapping
+                acknowledge: {lecture-order: "as taught"}
+            materials:
+              - {label: Code, url: files/ppt/2040/code.zip}
+              - {label: Repo, url: "https://github.com/example/repo"}
+          - week: 2
+            topic: Readings
+            papers:
+              - {number: "2-1", title: A paper}
+    ```
+    """)
+
+
+def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
+    (tmp_path / "years" / "2040").mkdir(parents=True)
+    (tmp_path / "years" / "2040" / "index.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n\n```{toctree}\nyears/2040/index\n```\n",
+                                       encoding="utf-8")
+    report = new_year(tmp_path, 2040, 2041)
+    text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
+    assert text == textwrap.dedent("""\
+        # Spring 2041
+
+        **Spring 2041, Mondays**
+
+        ```{schedule}
+        year: 2041
+        term:
+          name: Spring 2041   # shown on the page
+          weeks: 16
+        sections:
+          - title: Fundamentals
+            weeks:
+              - week: 1
+                topic: Intro
+                lectures:
+                  - number: 1
+                    title: One
+                  - parts:
+                      - {number: 2, title: Two}
+                      - {number: 3, title: Three}
+                  - number: 4-5
+                    title: Overlapping
+                materials:
+                  - {label: Repo, url: "https://github.com/example/repo"}
+              - week: 2
+                topic: Readings
+        ```
+        """)
+    assert "renumbered Lecture 3-4 (Overlapping) to 4-5" in report.notes
+    assert "dropped material 'Code' (files/ppt/2040/code.zip): a file of 2040" in report.notes
+    landing = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert landing == "# Home\n\n```{toctree}\nyears/2041/index\nyears/2040/index\n```\n"
+
+
+def test_schedule_in_its_own_file_keeps_comments(tmp_path: Path) -> None:
+    folder = tmp_path / "years" / "2040"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text("# Spring 2040\n\n```{schedule}\n:file: schedule.yaml\n```\n",
+                                     encoding="utf-8")
+    (folder / "schedule.yaml").write_text(textwrap.dedent("""\
+        # The 2040 schedule
+        sections:
+        - title: F  # first table
+          weeks:
+          - week: 1
+            topic: T
+            lectures:
+            - {number: 1, title: One, slides: files/ppt/2040/1.pdf}
+        """), encoding="utf-8")
+    (tmp_path / "index.md").write_text("```{toctree}\nyears/2040/index\n```\n",
+                                       encoding="utf-8")
+    new_year(tmp_path, 2040, 2041)
+    assert (tmp_path / "years" / "2041" / "schedule.yaml").read_text(encoding="utf-8") == (
+        textwrap.dedent("""\
+        # The 2040 schedule
+        sections:
+        - title: F  # first table
+          weeks:
+          - week: 1
+            topic: T
+            lectures:
+            - {number: 1, title: One}
+        """))
+    assert "slides" in (folder / "schedule.yaml").read_text(encoding="utf-8")  # source kept
+
+
+@pytest.mark.parametrize(("entries", "expected"), [
+    (["years/2022/index", "years/2021/index"],
+     ["years/2023/index", "years/2022/index", "years/2021/index"]),
+    (["years/2021/index", "years/2022/index"],
+     ["years/2021/index", "years/2022/index", "years/2023/index"]),
+    (["  Spring 2022 <years/2022/index>", "  years/2020/index"],
+     ["  years/2023/index", "  Spring 2022 <years/2022/index>", "  years/2020/index"]),
+], ids=["newest-first", "oldest-first", "titled-entries"])
+def test_landing_toctree_gets_the_year_in_order(tmp_path: Path, entries: list[str],
+                                                expected: list[str]) -> None:
+    landing = tmp_path / "index.md"
+    landing.write_text("```{toctree}\n:maxdepth: 1\n\n" + "\n".join(entries) + "\n```\n",
+                       encoding="utf-8")
+    add_to_landing(landing, 2022, 2023, Report())
+    assert landing.read_text(encoding="utf-8") == (
+        "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(expected) + "\n```\n")
+
+
+def test_landing_glob_needs_no_entry(tmp_path: Path) -> None:
+    landing = tmp_path / "index.md"
+    text = "```{toctree}\n:glob:\n:reversed:\n\nyears/*/index\n```\n"
+    landing.write_text(text, encoding="utf-8")
+    add_to_landing(landing, 2022, 2023, Report())
+    assert landing.read_text(encoding="utf-8") == text
+
+
+def test_landing_without_the_old_year_is_an_error(tmp_path: Path) -> None:
+    landing = tmp_path / "index.md"
+    landing.write_text("# Home\n", encoding="utf-8")
+    with pytest.raises(NewYearError, match="add years/2023/index to one by hand"):
+        add_to_landing(landing, 2022, 2023, Report())
