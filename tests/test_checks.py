@@ -231,3 +231,14 @@ def test_no_missing_check_without_a_local_tree(tmp_path: Path, warnings_of: Buil
     """Slides on the original site cannot be checked from here, so nothing is claimed."""
     assert warnings_of(copy_root(tmp_path, "checks-files"),
                        schedule_files_dir="no-such-tree") == []
+
+
+def test_the_guides_full_example_builds_without_warnings(tmp_path: Path,
+                                                         warnings_of: Builder) -> None:
+    """The example staff copy from guide/writing-a-schedule.md, acknowledgement included."""
+    guide = (REPO / "guide" / "writing-a-schedule.md").read_text(encoding="utf-8")
+    example = re.search(r"`````markdown\n(.*?)\n`````\n", guide, re.S)
+    assert example is not None
+    src = copy_root(tmp_path, "checks")
+    (src / W2030).write_text(example[1] + "\n", encoding="utf-8")
+    assert [w for w in warnings_of(src) if w.startswith(W2030)] == []
