@@ -33,7 +33,7 @@ from .model import Schedule
 
 
 class schedule_exports(nodes.General, nodes.Element):
-    """Where the download links go; resolved per builder by :class:`ExportLinks`."""
+    """Where the download links go; resolved per builder by :func:`resolve_links`."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class ExportFiles:
 
 def export_files(docname: str, year: int | None, index: int, data: Schedule,
                  config: Any) -> ExportFiles:
+    """Which files one block publishes, by the naming rule in the module docstring."""
     base = posixpath.basename(docname)
     stem = "schedule" if base == "index" else base
     if year is not None:

@@ -41,7 +41,8 @@ def test_one_event_per_meeting_in_shanghai_time(app: SphinxTestApp) -> None:
     assert all(s.utcoffset() == dt.timedelta(hours=8) for s in starts)
     assert all(e["dtstart"].params["TZID"] == "Asia/Shanghai" for e in events)
     assert [e.decoded("dtend").time() for e in events] == [dt.time(18, 0)] * 3
-    assert str(events[0]["description"]) == "Lecture 1: Introduction\nLecture 2: Data Representation"
+    assert str(events[0]["description"]) == (
+        "Lecture 1: Introduction\nLecture 2: Data Representation")
     assert str(events[1]["description"]) == (
         "Lecture 3: From Autoencoder to VAE\nLecture 4: Variational Autoencoder")
     assert str(events[2]["description"]) == "Paper: 3-1 StructureNet, SIGGRAPH Asia 2019"
