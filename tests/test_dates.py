@@ -15,11 +15,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 from _ext.dates import week_dates
-from _ext.model import Term
+from _ext.model import WEEKDAYS, Term
 from conftest import require_tool
 
 ROOTS = Path(__file__).parent / "roots"
@@ -85,6 +87,26 @@ def test_no_dates_are_invented_without_first_day() -> None:
     legacy = Term.model_validate({"weekday": "Wed", "start": "15:10", "end": "18:00"})
     assert week_dates(legacy, 1) is None
     assert week_dates(None, 1) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(first_day=st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)),
+       weekday=st.sampled_from(WEEKDAYS), week=st.integers(1, 40),
+       zone=st.sampled_from(["Asia/Shanghai", "America/New_York", "Europe/London",
+                             "Australia/Sydney", "UTC"]))
+def test_every_week_has_its_meeting_inside_it(first_day: dt.date, weekday: str, week: int,
+                                              zone: str) -> None:
+    term = Term.model_validate({"first_day": first_day, "weekday": weekday,
+                                "start": "15:10", "end": "18:00", "timezone": zone})
+    dates = week_dates(term, week)
+    assert dates.first.weekday() == 0 and dates.last - dates.first == dt.timedelta(days=6)
+    assert (dates.first - week_dates(term, 1).first).days == 7 * (week - 1)
+    assert week_dates(term, 1).first <= first_day <= week_dates(term, 1).last
+    assert dates.first <= dates.meeting <= dates.last
+    assert WEEKDAYS[dates.meeting.weekday()] == weekday
+    assert (dates.start.date(), dates.start.time(), dates.end.time()) == (
+        dates.meeting, dt.time(15, 10), dt.time(18, 0))
+    assert dates.start.tzinfo == ZoneInfo(zone)
 
 
 # --- what the pages show ---------------------------------------------------------------
