@@ -47,7 +47,7 @@ pdf: venv
 	@echo "PDF handbook: $(PDF)"
 
 epub: venv
-	$(BIN)/sphinx-build -b epub $(SPHINXOPTS) . $(BUILDDIR)/epub
+	$(BIN)/sphinx-build -M epub . $(BUILDDIR) $(SPHINXOPTS)
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png

@@ -67,6 +67,9 @@ latex_elements = {
 \setCJKmainfont{Noto Serif CJK SC}
 \setCJKsansfont{Noto Sans CJK SC}
 \setCJKmonofont{Noto Sans Mono CJK SC}
+% dashes, curly quotes and the ellipsis in English text stay Latin (xeCJK would set them
+% full-width from the CJK font: "Models —Spring", a centred "⋯")
+\xeCJKDeclareCharClass{Default}{"2013, "2014, "2018, "2019, "201C, "201D, "2026}
 \usepackage{enumitem}
 \setlist[itemize]{noitemsep, topsep=1pt, partopsep=0pt, leftmargin=1.2em}
 % a year's chapter starts with its title ("Spring 2022"), unnumbered, without half a page
@@ -97,8 +100,9 @@ latex_elements = {
 }
 
 # The e-book is the web site's pages; slide links keep pointing at the original site.
-# EPUB 3 needs a version: the site's is its newest year.
-version = release = max(
+# EPUB 3 needs a version: the site's is its newest year.  (No "release": the PDF's page
+# headers would read "Release 2022".)
+version = max(
     (page.parent.name for page in Path(__file__).parent.glob("years/*/index.md")), default="")
 epub_show_urls = "no"
 epub_title = project

@@ -1,4 +1,4 @@
-"""PDF (LaTeX) and e-book output: fixed column widths, and no remote images.
+"""PDF (LaTeX) and e-book output: table columns, web decoration, remote images.
 
 The LaTeX writer sizes a table's columns from its content (``tabulary``) unless the table
 says its widths are given; a longtable of lecture lists then gets columns too narrow for
@@ -7,29 +7,46 @@ the proportions :mod:`.tables` sets, as ragged-right paragraph columns.  It also
 ``stub=0`` from the colspecs: the LaTeX writer treats the mere presence of ``stub`` as a
 header column and would set every cell in the header font.
 
-Banners and book covers on the web pages are images on other hosts.  A builder that
-cannot link to a remote image (LaTeX, epub) would download it at build time, which fails
-offline and on Read the Docs' sandbox with a warning that ``-W`` turns into an error.
-:class:`RemoteImagesAsText` runs before that download and renders such an image simply,
-as its alt text (still a link when the image was one), or leaves it out.
+The year pages carry web decoration: banners and book covers that link to other sites.
+On paper they are neither readable nor clickable, so :class:`PrintedPages` leaves them
+out of the PDF, drops a section that held nothing else (the pages' "Others"), and shortens
+"Deep Generative Models — Spring 2022" to "Spring 2022" in chapter titles, since the
+handbook's title page already names the course.
+
+An e-book holds pages, styles, scripts, images and fonts.  The site's static folders also
+hold files an e-reader has no use for (a JSON schema); the epub builder warns about each
+one, so :func:`epub_leave_out_other_files` lists them in ``epub_exclude_files``.
+
+An image on another host cannot be embedded by LaTeX or epub; Sphinx would download it
+at build time, which fails offline and in Read the Docs' sandbox with a warning that
+``-W`` turns into an error.  :class:`RemoteImagesAsText` runs before that download and
+shows such an image as its alt text (still a link when the image was one).
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+
+from .links import scheme_of
 
 logger = logging.getLogger(__name__)
 
 SCHEDULE_TABLE = "schedule-table"
 """The class :mod:`.tables` puts on every schedule table."""
 
+_TITLE_SEPARATOR = r"\s*[—–:-]\s*"
+
 
 class LatexScheduleTables(SphinxPostTransform):
     """Given column proportions (``\\X{14}{100}``), only the week column as header,
-    and code links ("torch") in a code font."""
+    ragged-right cells, and code links ("torch") in a code font."""
 
     default_priority = 400
     formats = ("latex",)
@@ -44,12 +61,56 @@ class LatexScheduleTables(SphinxPostTransform):
             for colspec in table.findall(nodes.colspec):
                 if "stub" in colspec and not colspec["stub"]:
                     del colspec["stub"]
+            for entry in table.findall(nodes.entry):
+                # ragged right: justified text in a narrow cell leaves gaps between words
+                # (the column's own alignment is reset by the varwidth Sphinx puts in it)
+                entry.insert(0, nodes.raw("", "\\raggedright\n", format="latex"))
             for ref in table.findall(nodes.reference):
                 if "schedule-code" in ref["classes"] and ref.children:
                     # "torch", "tensorflow": set as code, so they read as labels
                     text = ref.astext()
                     del ref[:]
                     ref += nodes.literal(text, text)
+
+
+def links_elsewhere(image: nodes.image) -> bool:
+    """Whether the image is (inside) a link to another site: a banner or an advert."""
+    parent = image.parent
+    while parent is not None and not isinstance(parent, nodes.reference):
+        parent = parent.parent if isinstance(parent, nodes.inline) else None
+    return parent is not None and scheme_of(parent.get("refuri", "")) in ("http", "https")
+
+
+class PrintedPages(SphinxPostTransform):
+    """Leave web decoration out of the PDF; shorten chapter titles to the term."""
+
+    default_priority = 80  # before RemoteImagesAsText and Sphinx's image handling
+    formats = ("latex",)
+
+    def run(self, **kwargs: object) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            if links_elsewhere(image):
+                logger.verbose("leaving linked image %s out of the PDF", image["uri"],
+                               location=image)
+                parent = image.parent
+                parent.remove(image)
+                _prune_empty(parent)
+        for section in reversed(list(self.document.findall(nodes.section))):
+            content = [child for child in section.children
+                       if not isinstance(child, (nodes.title, nodes.target))]
+            if not content and section.parent is not None:
+                logger.verbose("leaving section %r out of the PDF: nothing left in it",
+                               section[0].astext() if section.children else "",
+                               location=section)
+                section.parent.remove(section)
+        prefix = re.compile(re.escape(self.config.project) + _TITLE_SEPARATOR)
+        for title in self.document.findall(nodes.title):
+            if (isinstance(title.parent, nodes.section) and len(title) == 1
+                    and isinstance(title[0], nodes.Text)):
+                text = title.astext()
+                match = prefix.match(text)
+                if match and text[match.end():].strip():
+                    title[0] = nodes.Text(text[match.end():])
 
 
 def is_remote(uri: str) -> bool:
@@ -82,7 +143,7 @@ class RemoteImagesAsText(SphinxPostTransform):
             elif alt:
                 image.replace_self(nodes.paragraph(alt, alt, classes=["remote-image"]))
             else:
-                image.parent.remove(image)
+                parent.remove(image)
                 _prune_empty(parent)
 
 
@@ -93,9 +154,31 @@ def _builder_class(transform: SphinxPostTransform) -> type[Builder]:
 
 
 def _prune_empty(node: nodes.Element | None) -> None:
-    """Remove a link or paragraph left with nothing in it, and its empty parents."""
-    while (node is not None and node.parent is not None and not node.children
-           and isinstance(node, (nodes.reference, nodes.paragraph, nodes.figure))):
+    """Remove a link or paragraph left with nothing but spaces, and its empty parents."""
+    while (node is not None and node.parent is not None
+           and isinstance(node, (nodes.reference, nodes.paragraph, nodes.figure,
+                                 nodes.inline))
+           and not node.astext().strip()
+           and not any(isinstance(child, nodes.Element) for child in node.children)):
         parent = node.parent
         parent.remove(node)
         node = parent
+
+
+def epub_leave_out_other_files(app: Sphinx) -> None:
+    """Exclude static files of types an e-book does not carry (epub builders only)."""
+    media_types = getattr(app.builder, "media_types", None)
+    if not app.builder.name.startswith("epub") or media_types is None:
+        return
+    excluded = app.config.epub_exclude_files
+    for entry, prefix in [(e, "_static") for e in app.config.html_static_path] + [
+            (e, "") for e in app.config.html_extra_path]:
+        root = Path(app.confdir, entry)
+        if not root.is_dir():
+            continue
+        for file in sorted(root.rglob("*")):
+            if file.is_file() and file.suffix not in media_types and (
+                    file.suffix not in (".js", ".xml")):  # those the builder skips quietly
+                name = "/".join(filter(None, [prefix, file.relative_to(root).as_posix()]))
+                if name not in excluded:
+                    excluded.append(name)

@@ -10,7 +10,7 @@ import conf as site  # noqa: E402 - the real site's settings, so tests check tho
 project = site.project
 author = site.author
 copyright = site.copyright  # noqa: A001
-version = release = "2031"
+version = "2031"
 extensions = ["myst_parser", "sphinx_design", "_ext"]
 myst_enable_extensions = site.myst_enable_extensions
 exclude_patterns = ["_build"]
