@@ -36,13 +36,15 @@ SUBTYPES: dict[str, WarningSubtype] = {
         WarningSubtype("file", "The ``:file:`` of a schedule directive cannot be read."),
         WarningSubtype("link-scheme", "A link uses a scheme other than http, https, mailto or "
                        "a relative path; it is refused and shown as plain text.", True),
-        WarningSubtype("slides-missing", "A slides path has no file in the local ``files/`` tree.",
-                       True),
-        WarningSubtype("slides-other-year", "A slides path lies outside this year's "
-                       "``files/ppt/<year>/`` folder.", True),
+        WarningSubtype("slides-missing", "A slides (or material) path has no file in the local "
+                       "``files/`` tree; checked only when that tree exists.", True),
+        WarningSubtype("slides-other-year", "A slides path lies in another year's folder, or "
+                       "outside this year's ``files/ppt/<year>/`` folder altogether.", True),
         WarningSubtype("slides-reused", "One slides file is linked for lectures or readings "
-                       "with different titles or numbers.", True),
-        WarningSubtype("lecture-order", "Lecture numbers go backwards, overlap or skip.", True),
+                       "with different titles or numbers (lectures that share a file on "
+                       "purpose are one entry with ``parts``).", True),
+        WarningSubtype("lecture-order", "Lecture numbers, through the whole schedule, go "
+                       "backwards, overlap (16-17 then 17-18) or skip (5 then 7).", True),
         WarningSubtype("week-order", "Week numbers are duplicated, out of order, or outside the "
                        "term's week count.", True),
         WarningSubtype("acknowledged-unused", "An ``acknowledge:`` entry silences a warning that "

@@ -162,8 +162,9 @@ PAGE = textwrap.dedent("""\
 def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
     (tmp_path / "years" / "2040").mkdir(parents=True)
     (tmp_path / "years" / "2040" / "index.md").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "index.md").write_text("# Home\n\n```{toctree}\nyears/2040/index\n```\n",
-                                       encoding="utf-8")
+    (tmp_path / "index.md").write_text(
+        "# Home\n\n[This year](years/2040/index)\n\n```{toctree}\nyears/2040/index\n```\n",
+        encoding="utf-8")
     report = new_year(tmp_path, 2040, 2041)
     text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
     assert text == textwrap.dedent("""\
@@ -198,7 +199,10 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
     assert "renumbered Lecture 3-4 (Overlapping) to 4-5" in report.notes
     assert "dropped material 'Code' (files/ppt/2040/code.zip): a file of 2040" in report.notes
     landing = (tmp_path / "index.md").read_text(encoding="utf-8")
-    assert landing == "# Home\n\n```{toctree}\nyears/2041/index\nyears/2040/index\n```\n"
+    assert landing == ("# Home\n\n[This year](years/2040/index)\n\n"
+                       "```{toctree}\nyears/2041/index\nyears/2040/index\n```\n")
+    assert report.notes[-1] == ("index.md:3 still links years/2040/index; point it at the "
+                                "new year when its term starts")
 
 
 def test_schedule_in_its_own_file_keeps_comments(tmp_path: Path) -> None:

@@ -305,7 +305,19 @@ def new_year(root: Path, old: int, new: int, *, force: bool = False) -> Report:
         shutil.rmtree(target)  # leave no half-made year behind
         raise
     add_to_landing(root / "index.md", old, new, report)
+    _note_mentions(root / "index.md", f"years/{old}/index", report)
     return report
+
+
+def _note_mentions(landing: Path, old_doc: str, report: Report) -> None:
+    """Point at links to the old year outside toctrees, e.g. a "this year" card."""
+    lines = landing.read_text(encoding="utf-8").split("\n")
+    in_toctree = {i for start, end, _ in directives(lines, "toctree")
+                  for i in range(start, end + 1)}
+    for index, line in enumerate(lines):
+        if old_doc in line and index not in in_toctree:
+            report.note(f"{landing.name}:{index + 1} still links {old_doc}; point it at "
+                        "the new year when its term starts")
 
 
 def main(argv: list[str] | None = None) -> int:
