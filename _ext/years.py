@@ -83,8 +83,12 @@ def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
 
 
 def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Fill each placeholder; printed output (the PDF has its own contents) drops it."""
     for node in list(doctree.findall(year_switcher)):
-        node.replace_self(_year_list(app, docname, node.get("docname", docname)))
+        if app.builder.format != "html":
+            node.parent.remove(node)
+        else:
+            node.replace_self(_year_list(app, docname, node.get("docname", docname)))
 
 
 def outdated_switchers(app: Sphinx, env: BuildEnvironment, added: Set[str],

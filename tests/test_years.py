@@ -74,3 +74,11 @@ def test_adding_a_year_updates_every_switcher(
     third.build()
     assert [y for y, _ in _years(_switcher(third.outdir, "years/2030/index.html"))] == [
         "2031", "2030", "2029", "2028", "2027"]
+
+
+@pytest.mark.sphinx("latex", testroot="year-switcher")
+def test_printed_output_leaves_the_switcher_out(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "Text of 2030." in tex and "Course years" not in tex
