@@ -159,6 +159,10 @@ ACKNOWLEDGEABLE = [
     (OTHER_YEAR_2020, W2020, 15, "slides-other-year"),
     (SCHEME_2030, W2030, 29, "link-scheme"),
     (WEEK_RANGE_2030, W2030, 35, "week-order"),
+    # the same subtype flagged elsewhere on the page stays flagged
+    (SKIP_2030, W2030, 19, "lecture-order"),
+    (WEEK_TWICE_2030, W2030, 31, "week-order"),
+    (REUSED_2030, W2030, 41, "slides-reused"),
 ]
 
 
