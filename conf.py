@@ -33,6 +33,8 @@ schedule_files_base_url = "https://deep-generative-models.github.io/"
 schedule_files_dir = "files"
 
 html_theme = "furo"
+# Absolute links in exports (calendar URLs back to each week, UIDs) use this address.
+html_baseurl = "https://deep-generative-models.github.io/"
 html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
 html_last_updated_fmt = None
