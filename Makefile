@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png migrate schema new-year
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png migrate schema new-year bench
 
 help:
 	@echo "make html | test | live | pdf | epub | handbook-png | clean"
@@ -64,6 +64,11 @@ schema: venv
 # Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/).
 new-year: venv
 	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)"
+
+# Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
+# make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.
+bench: venv
+	$(BIN)/python bench/run.py $(BENCHOPTS)
 
 clean:
 	rm -rf $(BUILDDIR)
