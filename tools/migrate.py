@@ -39,8 +39,11 @@ SLIDE_SUFFIXES = (".pdf", ".ppt", ".pptx", ".key", ".odp")
 VENUES = ("NeurIPS", "NIPS", "ICLR", "ICML", "CVPR", "ICCV", "ECCV", "ACL", "EMNLP", "NAACL",
           "AAAI", "IJCAI", "SIGGRAPH", "KDD", "arXiv", "TPAMI", "PAMI")
 """Conference names that, followed by a year, make a title prefix clearly a venue."""
-WEEKDAYS = {name[:3].lower(): name[:3] for name in
-            ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+WEEKDAYS = {spelling: name[:3]
+            for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                         "Sunday")
+            for spelling in (name[:3].lower(), name.lower())}
+"""Accepted spellings of a weekday (``wed``, ``wednesday``) → the schedule's ``Wed``."""
 
 # kramdown accepts spaces in link targets (CommonMark does not), so links in table cells
 # are found with this pattern rather than with markdown-it's inline parser.
@@ -64,6 +67,7 @@ _TERM = re.compile(
     r"(?P<end>\d{1,2}:\d{2})\s*(?P<end_half>[AP]M)?\s*,\s*(?P<location>.+?)\s*$",
     re.IGNORECASE)
 _YEAR_PAGE = re.compile(r"^index\d*\.(?:markdown|md|html)$")
+YEAR_SWITCHER = "```{year-switcher}\n```"
 
 
 def squash(text: str) -> str:
@@ -249,13 +253,12 @@ class WeekReader:
             self.report.keep(self.line, entry.plain, "text next to a link in a lecture week")
         for link in entry.links:
             self.check_path(link.url)
-            parts = [lecture(title) for title in link.titles]
-            if parts and all(parts) and is_slides(link.url):
-                if len(parts) == 1:
-                    lectures.append({**parts[0], "slides": link.url})  # type: ignore[dict-item]
-                else:
-                    lectures.append({"parts": [_Flow(part) for part in parts if part],
-                                     "slides": link.url})
+            found = [lecture(title) for title in link.titles]
+            parts = [part for part in found if part is not None]
+            if parts and len(parts) == len(found) and is_slides(link.url):
+                # one link over several lecture titles: they share the slides file
+                entry = parts[0] if len(parts) == 1 else {"parts": [_Flow(p) for p in parts]}
+                lectures.append({**entry, "slides": link.url})
             elif link.titles:
                 materials.append({"label": " ".join(link.titles), "url": link.url})
             else:
@@ -309,8 +312,8 @@ def read_term(text: str, report: Report, line: int) -> dict[str, Any]:
         report.warn(line, f"term line {text!r} not understood; the schedule has no term")
         return {}
     term: dict[str, Any] = {"name": match["name"]}
-    day = WEEKDAYS.get(match["day"][:3].lower())
-    if day and match["day"].lower() in (day.lower(), _full_day(day)):
+    day = WEEKDAYS.get(match["day"].lower())
+    if day:
         term["weekday"] = day
     else:
         report.warn(line, f"{match['day']!r} in the term line is not a weekday; "
@@ -325,11 +328,6 @@ def read_term(text: str, report: Report, line: int) -> dict[str, Any]:
     term["timezone"] = TIMEZONE
     term["location"] = match["location"]
     return term
-
-
-def _full_day(day: str) -> str:
-    return {"Mon": "monday", "Tue": "tuesday", "Wed": "wednesday", "Thu": "thursday",
-            "Fri": "friday", "Sat": "saturday", "Sun": "sunday"}[day]
 
 
 # --------------------------------------------------------------------------- HTML blocks
@@ -429,18 +427,20 @@ class PageMigration:
         self.source = source
         self.year = year
         self.course = course
-        self.lines = source.read_text(encoding="utf-8").split("\n")  # not splitlines(): a \v is in a title
+        # split on "\n" only: a legacy title holds a vertical tab, which splitlines() splits on
+        self.lines = source.read_text(encoding="utf-8").split("\n")
         self.report = Report(str(source))
         self.out: list[Any] = []
         self.images: list[tuple[Path, str]] = []
         self.term: dict[str, Any] = {}
         self.sections: list[dict[str, Any]] = []
         self.image_run: list[str] = []
+        self.heading: str | None = None
+        """The current level-1 heading; None in the preamble before the first one."""
 
     def run(self) -> Migrated:
         parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
         tokens = parser.parse("\n".join(self.lines) + "\n")
-        heading: str | None = None  # current level-1 heading; None before the first
         for block in blocks(tokens):
             first = block[0]
             line = (first.map[0] + 1) if first.map else 0
@@ -449,45 +449,55 @@ class PageMigration:
                 continue
             self._flush_images()
             if first.type == "heading_open":
-                text = squash(block[1].content)
-                if first.tag == "h1":
-                    if heading is None:
-                        self.out.append("```{year-switcher}\n```")
-                    heading = text
-                    self.out.append(f"## {text}")
-                    if text.lower() == "schedule":
-                        self.out.append(self.SCHEDULE)
-                elif heading and heading.lower() == "schedule" and first.tag == "h2":
-                    self.sections.append({"title": text, "weeks": []})
-                else:
-                    level = "#" * min(6, int(first.tag[1]) + 1)
-                    self.out.append(f"{level} {text}")
+                self._heading(first.tag, squash(block[1].content))
             elif first.type == "table_open":
-                self._table(block, line, in_schedule=bool(heading and
-                                                           heading.lower() == "schedule"))
+                self._table(block, line)
             elif first.type == "front_matter":
                 self._front_matter(first, line)
             elif first.type in ("paragraph_open", "bullet_list_open", "ordered_list_open"):
-                if heading is None and first.type == "bullet_list_open" and \
-                        self._is_year_list(block):
-                    continue  # replaced by the {year-switcher}
-                if heading is None and first.type == "paragraph_open" and not self.term:
-                    bold = _BOLD.match(block[1].content.strip())
-                    if bold:
-                        self.term = read_term(bold["text"], self.report, line)
-                        if self.term and not self.term["name"].endswith(str(self.year)):
-                            self.report.warn(line, f"term {self.term['name']!r} is not in "
-                                                   f"year {self.year}")
-                self._markdown(first, line)
-                if heading and heading.lower() == "schedule":
-                    self.report.warn(line, "text in the Schedule section is kept below the "
-                                           "schedule table")
+                self._prose(block, line)
             else:
                 self.report.keep(line, self._source(first), f"unexpected {first.type}")
         self._flush_images()
-        if heading is None:
-            self.out.append("```{year-switcher}\n```")
+        if self.heading is None:
+            self.out.append(YEAR_SWITCHER)
         return Migrated(self._page(), self.images, self.report)
+
+    @property
+    def in_schedule(self) -> bool:
+        return self.heading is not None and self.heading.lower() == "schedule"
+
+    def _heading(self, tag: str, text: str) -> None:
+        """Level 1 → ``##`` (the page title is ``#``); ``##`` under Schedule → a section."""
+        if tag == "h1":
+            if self.heading is None:  # the preamble ends here
+                self.out.append(YEAR_SWITCHER)
+            self.heading = text
+            self.out.append(f"## {text}")
+            if self.in_schedule:
+                self.out.append(self.SCHEDULE)
+        elif tag == "h2" and self.in_schedule:
+            self.sections.append({"title": text, "weeks": []})
+        else:
+            self.out.append(f"{'#' * min(6, int(tag[1]) + 1)} {text}")
+
+    def _prose(self, block: list[Token], line: int) -> None:
+        """Paragraphs and lists; in the preamble, the term line and the old year list."""
+        first = block[0]
+        if self.heading is None and first.type == "bullet_list_open" and \
+                self._is_year_list(block):
+            return  # replaced by the {year-switcher}
+        if self.heading is None and first.type == "paragraph_open" and not self.term:
+            bold = _BOLD.match(block[1].content.strip())
+            if bold:
+                self.term = read_term(bold["text"], self.report, line)
+                if self.term and not self.term["name"].endswith(str(self.year)):
+                    self.report.warn(line, f"term {self.term['name']!r} is not in "
+                                           f"year {self.year}")
+        self._markdown(first, line)
+        if self.in_schedule:
+            self.report.warn(line, "text in the Schedule section is kept below the "
+                                   "schedule table")
 
     # ---- pieces
 
@@ -577,8 +587,8 @@ class PageMigration:
             self.out.append("\n".join(self.image_run))
             self.image_run = []
 
-    def _table(self, block: list[Token], line: int, in_schedule: bool) -> None:
-        if not in_schedule or not self.sections:
+    def _table(self, block: list[Token], line: int) -> None:
+        if not self.in_schedule or not self.sections:
             self.report.keep(line, "\n".join(self.lines[block[0].map[0]:block[0].map[1]])
                              if block[0].map else "", "table outside the schedule")
             return
