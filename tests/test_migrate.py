@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 import legacy_page as legacy
@@ -249,3 +250,65 @@ def test_existing_page_is_not_overwritten_without_force(tmp_path: Path) -> None:
          "--out", str(tmp_path)], cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "--force" in result.stderr
     assert target.read_text(encoding="utf-8") == "hand edited"
+
+
+# ---------------------------------------------------------------- the conversion rules
+
+
+RULES = textwrap.dedent("""\
+    **Fall 2032 - Tuesday 11:00-1:30 PM, Peking University**
+
+    # Schedule
+
+    ## Fundamentals
+
+    |  |  |  |
+    | :-- | :-- | :-- |
+    | Week 1 | Intro | [Lecture 1： Intro](files/ppt/2032/第1讲 介绍.pdf) <br>[Lecture 2-3: A <br> Lecture 4: B](files/ppt/2032/L2-4.pdf)|
+    | Week 2 | Code | [Lecture 5-6: Demo Code](https://github.com/example/demo) [GAN/VAE](files/ppt/2032/code.zip) |
+    | Week 3 | Empty | |
+
+    ## Practices
+
+    |  |  |  |
+    | :-- | :-- | :-- |
+    | Week 4 | Paper Reading | <sub>[4-1 Self-supervised GAN, NeurIPS, 2019](files/ppt/2032/4-1.pdf) <br> EMNLP2020: Title A <br> ICLR2021： Title B <br> CVPR2021 Title C <br> JCP：Title D <br> Image2StyleGAN: Title E <sub>|
+    | Week 5 | Group Projects | [5-1 Project](files/ppt/2032/5-1.pptx) [**torch**]( https://github.com/example/p ) <br> Plain project |
+    """)
+
+
+def test_conversion_rules(tmp_path: Path) -> None:
+    page = tmp_path / "index2032.markdown"
+    page.write_text(RULES, encoding="utf-8")
+    result = migrate(page, 2032, tmp_path / "site")
+    assert result.report.warnings == []
+    text = (tmp_path / "site" / "years" / "2032" / "index.md").read_text(encoding="utf-8")
+    assert text.startswith("# Deep Generative Models — Fall 2032\n")
+    block = text.split("```{schedule}\n", 1)[1].split("```", 1)[0]
+    assert not block.startswith("---")  # MyST would read it as directive options
+    data = yaml.safe_load(block)
+    assert data["term"] == {"name": "Fall 2032", "weekday": "Tue", "start": "11:00",
+                            "end": "13:30", "timezone": "Asia/Shanghai",
+                            "location": "Peking University"}
+    fundamentals, practices = data["sections"]
+    week1, week2, week3 = fundamentals["weeks"]
+    assert week1["lectures"] == [
+        {"number": 1, "title": "Intro", "slides": "files/ppt/2032/第1讲 介绍.pdf"},
+        {"parts": [{"number": "2-3", "title": "A"}, {"number": 4, "title": "B"}],
+         "slides": "files/ppt/2032/L2-4.pdf"}]
+    assert "lectures" not in week2 and week2["materials"] == [
+        {"label": "Lecture 5-6: Demo Code", "url": "https://github.com/example/demo"},
+        {"label": "GAN/VAE", "url": "files/ppt/2032/code.zip"}]
+    assert week3 == {"week": 3, "topic": "Empty"}
+    papers = practices["weeks"][0]["papers"]
+    assert [(p.get("number"), p["title"], p.get("venue")) for p in papers] == [
+        ("4-1", "Self-supervised GAN", "NeurIPS, 2019"),
+        (None, "Title A", "EMNLP2020"),
+        (None, "Title B", "ICLR2021"),
+        (None, "Title C", "CVPR2021"),
+        (None, "JCP：Title D", None),  # not clearly a venue: the whole text is the title
+        (None, "Image2StyleGAN: Title E", None)]
+    assert practices["weeks"][1]["projects"] == [
+        {"number": "5-1", "title": "Project", "slides": "files/ppt/2032/5-1.pptx",
+         "code": [{"label": "torch", "url": "https://github.com/example/p"}]},
+        {"title": "Plain project"}]
