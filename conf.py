@@ -47,6 +47,8 @@ nitpicky = True
 # one chapter per year, newest first.  xelatex with xeCJK and Noto CJK (Debian
 # fonts-noto-cjk) sets the Chinese names of 2020's slides and 2021's full-width colons.
 # The schedule tables are longtables (they break across pages and repeat their header).
+_years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
+_span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
 latex_engine = "xelatex"
 latex_documents = [
     ("handbook/index", "deep-generative-models.tex", project, author, "manual"),
@@ -87,16 +89,22 @@ latex_elements = {
 """,
     "maketitle": rf"""
 \begin{{titlepage}}
+  \makeatletter
   \centering
-  \vspace*{{0.28\textheight}}
-  {{\Huge\bfseries {project}\par}}
-  \vspace{{1.2em}}
-  {{\Large Course handbook: schedules, slides and staff of every year\par}}
-  \vspace{{3em}}
+  \vspace*{{0.25\textheight}}
+  {{\py@HeaderFamily\py@TitleColor\fontsize{{30}}{{36}}\selectfont {project}\par}}
+  \vspace{{0.8em}}
+  {{\color{{gray}}\rule{{0.5\linewidth}}{{0.6pt}}\par}}
+  \vspace{{0.8em}}
+  {{\Large Course handbook {_span}\par}}
+  \vspace{{0.4em}}
+  {{\large Schedules, slides, staff and feedback of every year\par}}
+  \vspace{{3.5em}}
   {{\Large Peking University\par}}
   \vspace{{0.6em}}
   {{\large Instructor: {author}\par}}
   \vfill
+  \makeatother
 \end{{titlepage}}
 """,
 }
@@ -104,8 +112,7 @@ latex_elements = {
 # The e-book is the web site's pages; slide links keep pointing at the original site.
 # EPUB 3 needs a version: the site's is its newest year.  (No "release": the PDF's page
 # headers would read "Release 2022".)
-version = max(
-    (page.parent.name for page in Path(__file__).parent.glob("years/*/index.md")), default="")
+version = _years[-1] if _years else ""
 epub_show_urls = "no"
 epub_title = project
 epub_author = author
