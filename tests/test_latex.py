@@ -87,6 +87,16 @@ def test_columns_have_the_given_widths_and_only_week_is_a_header(app: SphinxTest
 
 
 @pytest.mark.sphinx("latex", testroot="latex")
+def test_week_cells_show_the_meeting_date(app: SphinxTestApp) -> None:
+    table = _longtables(_tex(app))[0]
+    rows = table.split(r"\endlastfoot", 1)[1].split(r"\sphinxhline")
+    week_cells = [re.split(r"(?<!\\)&", row)[0] for row in rows]
+    # the term's week 1 starts Mon 2031-02-17 and meets on Thursdays
+    assert ["Feb 20" in cell for cell in week_cells] == [True, False, False, False]
+    assert "Feb 27" in week_cells[1] and "Mar 13" in week_cells[3]
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
 def test_lecture_lists_are_itemize_inside_cells(app: SphinxTestApp) -> None:
     table = _longtables(_tex(app))[0]
     rows = table.split(r"\endlastfoot", 1)[1].split(r"\sphinxhline")
