@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 import legacy_page as legacy
-from conftest import REPO, Build, sphinx_build
+from conftest import LEGACY, REPO, Build, sphinx_build
 from tools.migrate import migrate
 
 
@@ -95,7 +95,20 @@ def test_committed_page_is_migration_plus_listed_edits(year: int, tmp_path: Path
         assert text.count(edit.old) == 1, f"edit no longer applies once: {edit.reason}"
         text = text.replace(edit.old, edit.new)
     assert text == (REPO / name).read_text(encoding="utf-8")
-    for image in (tmp_path / "_static").iterdir():
+
+
+@pytest.mark.skipif(not LEGACY.is_dir(), reason="the original legacy site is not next to "
+                    "the repository (tests use the copies in tests/legacy/)")
+@pytest.mark.parametrize("year", sorted(legacy.PAGES))
+def test_copies_match_the_legacy_site_and_banners_are_copied(year: int,
+                                                             tmp_path: Path) -> None:
+    name = legacy.PAGES[year]
+    assert (LEGACY / name).read_bytes() == legacy.page_path(year).read_bytes()
+    migrate(LEGACY / name, year, tmp_path)
+    copied = sorted(tmp_path.joinpath("_static").iterdir())
+    assert [image.name for image in copied] == ["water-bottom-min.png",
+                                                "water-top-small-min.png"]
+    for image in copied:
         assert image.read_bytes() == (REPO / "_static" / image.name).read_bytes()
 
 
