@@ -17,7 +17,7 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "make pdf needs TeX Live with xelatex, latexmk and CJK fonts; missing: ${missing[*]}" >&2
   echo "install them with:  sudo apt-get install ${missing[*]}" >&2
-  echo "(everything the PDF needs: texlive-xetex texlive-latex-extra texlive-fonts-recommended" \
-       "texlive-lang-chinese latexmk fonts-noto-cjk fonts-freefont-otf)" >&2
+  echo "(everything the PDF needs: texlive-xetex texlive-latex-extra texlive-lang-chinese" \
+       "latexmk fonts-noto-cjk fonts-freefont-otf)" >&2
   exit 1
 fi

@@ -299,13 +299,18 @@ def test_a_schedule_page_renders_to_png(handbook: tuple[Build, Path],
 
 
 def test_make_pdf_names_the_debian_packages_when_tex_is_missing(tmp_path: Path) -> None:
-    bash = shutil.which("bash")
-    assert bash is not None
-    result = subprocess.run([bash, str(REPO / "handbook" / "require-tex.sh")],
-                            env={"PATH": str(tmp_path)}, capture_output=True, text=True,
-                            check=False)
-    assert result.returncode == 1
+    """``make pdf`` on a PATH with make and bash but no TeX: a clear message, no build."""
+    require_tool("make")
+    for tool in ("make", "bash"):
+        found = shutil.which(tool)
+        assert found is not None
+        (tmp_path / tool).symlink_to(found)
+    result = subprocess.run([str(tmp_path / "make"), "-o", ".venv/.runtime", "pdf"],
+                            cwd=REPO, env={"PATH": str(tmp_path)}, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode != 0
     assert "sudo apt-get install texlive-xetex latexmk" in result.stderr
+    assert "sphinx-build" not in result.stdout
 
 
 def test_the_real_site_builds_as_epub_without_warnings(

@@ -141,3 +141,12 @@ def test_ci_installs_every_package_read_the_docs_does(config: dict[str, Any]) ->
     assert match is not None
     ci_packages = set(re.sub(r"#.*", "", match[1]).split())
     assert set(config["build"]["apt_packages"]) <= ci_packages
+
+
+def test_make_pdf_names_the_same_packages(config: dict[str, Any]) -> None:
+    """What ``make pdf`` tells a developer to install is what Read the Docs installs."""
+    script = (REPO / "handbook" / "require-tex.sh").read_text(encoding="utf-8")
+    match = re.search(r"everything the PDF needs: (.*?)\)", script, re.S)
+    assert match is not None
+    named = set(re.sub(r'["\\\s]+', " ", match[1]).split())
+    assert named == set(config["build"]["apt_packages"])
