@@ -86,6 +86,8 @@ latex_elements = {
 % schedule tables in a smaller size, so a year's weeks fit on a few pages
 \let\dgmLongtableStart\sphinxatlongtablestart
 \renewcommand{\sphinxatlongtablestart}{\dgmLongtableStart\small}
+""" + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
+            pdfsubject={{Peking University course}}}}
 """,
     "maketitle": rf"""
 \begin{{titlepage}}

@@ -20,6 +20,7 @@ from types import ModuleType
 
 import pytest
 from markdown_it import MarkdownIt
+from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import REPO, Build, require_tool, sphinx_build
@@ -275,6 +276,9 @@ def test_front_matter_is_title_page_and_contents(handbook: tuple[Build, Path],
     assert "Peking University" in front[0] and "Instructor: Hao Dong" in front[0]
     assert "Deep Generative Models" in front[0]
     assert "Contents" in front[1]
+    metadata = PdfReader(handbook[1]).metadata
+    assert metadata is not None and metadata.author == "Hao Dong"
+    assert metadata.title is not None and metadata.title.startswith("Deep Generative Models")
 
 
 def test_every_schedule_link_is_a_clickable_absolute_url(handbook: tuple[Build, Path]) -> None:
