@@ -1,0 +1,274 @@
+"""Whatever YAML a schedule block holds, the pipeline warns at a line of the block, never raises.
+
+Two families of input, generated with Hypothesis:
+
+* arbitrary text: YAML-looking token soup, YAML dumps of random data, any text at all;
+* near misses: a valid schedule with exactly one mutation (a key renamed or deleted, a
+  value replaced by one of another type, a list item deleted, a list made a scalar).
+
+Each block runs through the real directive (one Sphinx app for the module, a
+reStructuredText parse per example, so an example costs milliseconds, not a build),
+then its tables are rendered by the HTML writer and its records exported to iCalendar
+and JSON.  Whether a block is valid is decided independently, by PyYAML's ``safe_load``
+and the pydantic model: an invalid block must give at least one ``schedule.yaml`` or
+``schedule.invalid`` warning, a valid one none; every warning points into the block.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docutils import nodes
+from docutils.statemachine import string2lines
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from sphinx.testing.restructuredtext import parse
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+from _ext import exports
+from _ext.domain import schedule_domain
+from _ext.ical import build_calendar
+from _ext.json_export import build_json
+from _ext.model import WEEKDAYS, Schedule
+from _ext.tables import schedule as schedule_node
+
+ROOT = Path(__file__).parent / "roots" / "test-hostile"
+DOCNAME = "years/2030/index"
+FIRST_LINE = 3  # 1-based page line of the block's first line (after ".. schedule::" and "")
+WARNING = re.compile(r"^(?P<file>.*?):(?P<line>\d+): WARNING: (?P<message>.*)$")
+REFUSALS = ("[schedule.yaml]", "[schedule.invalid]")
+
+EXAMPLES = settings(max_examples=120, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    srcdir = tmp_path_factory.mktemp("properties") / "src"
+    shutil.copytree(ROOT, srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir)
+    # what a build sets before writing pages, which render_partial relies on
+    app.builder.fignumbers, app.builder.secnumbers = {}, {}
+    app.builder.current_docname = DOCNAME
+    yield app
+    app.cleanup()
+
+
+def block_lines(text: str) -> list[str]:
+    """The lines the directive will see: docutils expands tabs, drops trailing blanks."""
+    lines = string2lines(text, tab_width=8, convert_whitespace=True)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return lines
+
+
+def run_block(app: SphinxTestApp, lines: list[str]) -> list[tuple[int, str]]:
+    """Parse a page holding one schedule block; render and export it; the warnings.
+
+    Returns (0-based line within the block, message) for each warning.
+    """
+    app._warning.seek(0)
+    app._warning.truncate()
+    schedule_domain(app.env).clear_doc(DOCNAME)
+    page = ".. schedule::\n\n" + "".join(f"   {line}\n" for line in lines)
+    doctree = parse(app, page, docname=DOCNAME)
+    exports.resolve_links(app, doctree, DOCNAME)
+    for table in doctree.findall(schedule_node):
+        fragment = app.builder.render_partial(table)["fragment"]
+        assert "<table" in fragment
+    for record in schedule_domain(app.env).records.get(DOCNAME, []):
+        build_json(record.schedule, year=record.year, docname=DOCNAME, url=None,
+                   calendar=None)
+        build_calendar(record.schedule, year=record.year, docname=DOCNAME, name="Course",
+                       host="example.org", page_url=None)
+    found = []
+    for line in strip_escape_sequences(app._warning.getvalue()).splitlines():
+        match = WARNING.match(line)
+        assert match, f"unexpected output {line!r}"
+        assert match["file"].endswith(f"{DOCNAME}.rst"), line
+        found.append((int(match["line"]) - FIRST_LINE, match["message"]))
+    assert not any(isinstance(node, nodes.system_message) for node in doctree.findall())
+    return found
+
+
+def check(app: SphinxTestApp, lines: list[str], valid: bool) -> None:
+    warnings = run_block(app, lines)
+    for line, message in warnings:
+        assert 0 <= line < len(lines), (line, message, lines)
+    refused = [message for _, message in warnings if message.endswith(REFUSALS)]
+    if valid:
+        assert not refused, (refused, lines)
+    else:
+        assert refused, ("an invalid block gave no warning", lines)
+
+
+def is_valid(text: str) -> bool:
+    """The oracle: PyYAML's own loader and the pydantic model, without the pipeline."""
+    try:
+        data = yaml.safe_load(text)
+        Schedule.model_validate(data)
+    except (yaml.YAMLError, ValidationError, ValueError, OverflowError, RecursionError):
+        return False
+    return True
+
+
+# --- arbitrary text ----------------------------------------------------------------------
+
+YAML_ALPHABET = "ab:- \n\n\n[]{},&*!|>'\"#%@`?019.\t\\~="
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.text(max_size=12), st.dates())
+random_data = st.recursive(
+    scalars, lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["sections", "weeks", "title", "week", "topic",
+                                       "lectures", "number", "slides", "term", "x"]) | st.text(max_size=5),
+                      children, max_size=4), max_leaves=20)
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False)
+
+
+class NoAliasDumper(yaml.SafeDumper):
+    """A schedule is written out in full; the reader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+arbitrary_text = st.one_of(
+    st.text(alphabet=YAML_ALPHABET, max_size=120),
+    random_data.map(dump),
+    st.builds(lambda head, tail: head + tail, random_data.map(dump),
+              st.text(alphabet=YAML_ALPHABET, max_size=20)),
+    st.text(max_size=80),
+)
+
+
+@EXAMPLES
+@given(text=arbitrary_text)
+def test_arbitrary_yaml_never_raises_and_warns_inside_the_block(app: SphinxTestApp,
+                                                                text: str) -> None:
+    lines = block_lines(text)
+    if not lines:
+        return  # an empty directive has no block line to point at
+    seen = "\n".join(lines)
+    # valid by the oracle may still be refused by the reader's stricter rules (anchors,
+    # duplicate keys, control characters), so only the "invalid -> warning" side is checked
+    warnings = run_block(app, lines)
+    for line, message in warnings:
+        assert 0 <= line < len(lines), (line, message, lines)
+    event("valid" if is_valid(seen) else "invalid")
+    if not is_valid(seen):
+        assert any(message.endswith(REFUSALS) for _, message in warnings), lines
+
+
+# --- near misses of a valid schedule -----------------------------------------------------
+
+texts = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn", "Co", "Zl", "Zp")),
+                min_size=1, max_size=20).filter(lambda s: s.strip() == s)
+urls = st.sampled_from(["https://example.org/a b.pdf", "files/ppt/2030/Lecture 1.pdf",
+                        "mailto:staff@example.org", "javascript:alert(1)", "data:,x"]) | texts
+acknowledgements = st.dictionaries(st.sampled_from(["lecture-order", "link-scheme",
+                                                    "slides-missing"]), texts, max_size=1)
+link = st.fixed_dictionaries({"label": texts, "url": urls},
+                             optional={"acknowledge": acknowledgements})
+part = st.fixed_dictionaries({"number": st.integers(0, 30), "title": texts})
+lecture = st.one_of(
+    st.fixed_dictionaries({"number": st.integers(0, 30) | st.sampled_from(["3-4", "10 - 12"]),
+                           "title": texts},
+                          optional={"slides": urls, "acknowledge": acknowledgements}),
+    st.fixed_dictionaries({"parts": st.lists(part, min_size=2, max_size=3)},
+                          optional={"slides": urls}),
+)
+reading = st.fixed_dictionaries(
+    {"title": texts},
+    optional={"number": texts | st.integers(0, 99), "venue": texts, "slides": urls,
+              "code": st.lists(link, max_size=2)})
+week = st.fixed_dictionaries(
+    {"week": st.integers(1, 20), "topic": texts},
+    optional={"lectures": st.lists(lecture, max_size=3), "materials": st.lists(link, max_size=2),
+              "papers": st.lists(reading, max_size=2), "projects": st.lists(reading, max_size=2),
+              "acknowledge": acknowledgements})
+section = st.fixed_dictionaries({"title": texts, "weeks": st.lists(week, max_size=3)})
+start_clock = st.integers(6, 12).map(lambda hour: f"{hour:02d}:10")
+end_clock = st.integers(13, 22).map(lambda hour: f"{hour:02d}:00")
+term = st.fixed_dictionaries({}, optional={
+    "name": texts, "first_day": st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
+    "weekday": st.sampled_from(WEEKDAYS), "start": start_clock, "end": end_clock,
+    "timezone": st.sampled_from(["Asia/Shanghai", "UTC", "America/New_York"]),
+    "location": texts, "weeks": st.integers(1, 60),
+    "holidays": st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)), max_size=2)})
+schedules = st.fixed_dictionaries({"sections": st.lists(section, min_size=1, max_size=2)},
+                                  optional={"year": st.integers(1900, 2999), "term": term})
+
+OTHER_VALUES = [None, 0, -1, True, 2.5, "text", "", [], {}, ["a"], {"a": 1},
+                dt.date(2022, 2, 28), "15:10", "1-2-3"]
+
+
+def paths(data: Any, here: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield here
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from paths(value, here + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from paths(value, here + (index,))
+
+
+def at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def mutate(data: Any, draw: Any) -> Any:
+    """``data`` with exactly one mutation of a kind drawn by ``draw``."""
+    data = copy.deepcopy(data)
+    inner = [p for p in paths(data) if p]
+    path = draw(st.sampled_from(inner))
+    parent, last = at(data, path[:-1]), path[-1]
+    kind = draw(st.sampled_from(["rename", "retype", "delete", "scalar"]))
+    if kind == "rename" and isinstance(parent, dict):
+        new = draw(st.sampled_from([last + "s", last[:-1], last.upper(), "slieds", "titel"]))
+        parent[new if new not in parent else new + "_"] = parent.pop(last)
+    elif kind == "delete":
+        del parent[last]
+    elif kind == "scalar" and isinstance(parent[last], list):
+        value = parent[last]
+        parent[last] = value[0] if value and not isinstance(value[0], (dict, list)) else "x"
+    else:
+        parent[last] = draw(st.sampled_from(OTHER_VALUES))
+    return data
+
+
+@EXAMPLES
+@given(data=schedules)
+def test_valid_schedules_render_without_refusal(app: SphinxTestApp,
+                                                data: dict[str, Any]) -> None:
+    text = dump(data)
+    assert is_valid(text), text
+    check(app, block_lines(text), valid=True)
+
+
+@EXAMPLES
+@given(data=schedules, choice=st.data())
+def test_near_miss_schedules_warn_inside_the_block(app: SphinxTestApp, data: dict[str, Any],
+                                                   choice: st.DataObject) -> None:
+    text = dump(mutate(data, choice.draw))
+    lines = block_lines(text)
+    valid = is_valid("\n".join(lines))
+    event("mutation kept the schedule valid" if valid else "mutation made it invalid")
+    check(app, lines, valid=valid)
