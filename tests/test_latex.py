@@ -17,6 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import unquote
 
 import pytest
 from markdown_it import MarkdownIt
@@ -28,7 +29,7 @@ from conftest import REPO, Build, require_tool, sphinx_build
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # the extension package, as the site's conf.py does
 
-from _ext.links import absolute_href, is_allowed  # noqa: E402
+from _ext.links import absolute_href, is_allowed, is_site_path  # noqa: E402
 from _ext.model import Schedule  # noqa: E402
 from _ext.read import read_yaml  # noqa: E402
 from _ext.tables import all_links, lecture_label, reading_label  # noqa: E402
@@ -288,6 +289,14 @@ def test_every_schedule_link_is_a_clickable_absolute_url(handbook: tuple[Build, 
                 for _, url in all_links(data) if is_allowed(url)}
     assert expected and expected <= clickable
     assert all(url.startswith(("https://", "http://", "mailto:")) for url in clickable)
+    # decoded, each slide link is the file's path as written, spaces, &, + and Chinese
+    # included, on the original site: nothing was lost to TeX's escaping
+    decoded = {unquote(url) for url in clickable}
+    paths = [url.strip().lstrip("/") for blocks in year_schedules().values()
+             for data in blocks for _, url in all_links(data) if is_site_path(url)]
+    assert any(re.search(r"[\u4e00-\u9fff]", path) for path in paths)
+    assert [p for p in paths if BASE_URL + p not in decoded] == []
+    assert all(url.isascii() for url in clickable)
     tex = (handbook[1].parent / f"{PDF_NAME}.tex").read_text(encoding="utf-8")
     assert r"\sphinxhref{https://deep-generative-models.github.io/files/ppt/" in tex
 
