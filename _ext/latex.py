@@ -14,8 +14,9 @@ out of the PDF, drops a section that held nothing else (the pages' "Others"), an
 handbook's title page already names the course.
 
 An e-book holds pages, styles, scripts, images and fonts.  The site's static folders also
-hold files an e-reader has no use for (a JSON schema); the epub builder warns about each
-one, so :func:`epub_leave_out_other_files` lists them in ``epub_exclude_files``.
+hold files an e-reader has no use for (a JSON schema), and a rebuild after a settings
+change leaves ``.buildinfo.bak`` in the output; the epub builder warns about each such
+file, so :func:`epub_leave_out_other_files` lists them in ``epub_exclude_files``.
 
 An image on another host cannot be embedded by LaTeX or epub; Sphinx would download it
 at build time, which fails offline and in Read the Docs' sandbox with a warning that
@@ -171,6 +172,9 @@ def epub_leave_out_other_files(app: Sphinx) -> None:
     if not app.builder.name.startswith("epub") or media_types is None:
         return
     excluded = app.config.epub_exclude_files
+    # Sphinx keeps the previous build's info as .buildinfo.bak when the settings changed
+    if ".buildinfo.bak" not in excluded:
+        excluded.append(".buildinfo.bak")
     for entry, prefix in [(e, "_static") for e in app.config.html_static_path] + [
             (e, "") for e in app.config.html_extra_path]:
         root = Path(app.confdir, entry)

@@ -174,6 +174,17 @@ def test_epub_of_the_small_root_is_clean(app: SphinxTestApp) -> None:
     assert "Others" in page
 
 
+def test_epub_rebuild_after_a_settings_change_is_clean(tmp_path: Path) -> None:
+    """A changed setting makes Sphinx keep ``.buildinfo.bak``, which is no e-book file."""
+    root = Path(__file__).parent / "roots" / "test-latex"
+    out, doctrees = tmp_path / "epub", str(tmp_path / "doctrees")
+    first = sphinx_build(root, out, "epub", "-W", "-d", doctrees)
+    second = sphinx_build(root, out, "epub", "-W", "-d", doctrees, "-D", "epub_title=Other")
+    assert (out / ".buildinfo.bak").exists()
+    assert (first.returncode, first.warnings, second.returncode, second.warnings) == (
+        0, "", 0, "")
+
+
 def test_handbook_lists_every_year_newest_first() -> None:
     text = (REPO / "handbook" / "index.md").read_text(encoding="utf-8")
     assert ":glob:" in text and ":reversed:" in text and "/years/*/index" in text
