@@ -1,10 +1,12 @@
 """The PDF handbook and the e-book.
 
 Fast tests read the LaTeX that Sphinx writes for a small, dense root (``test-latex``):
-longtables that repeat their header, lists inside cells, exact link escaping.  The slow
-ones build the real site's PDF once with xelatex and read it back with poppler and pypdf
-as a reader would: every lecture of every year is in the text, each year fits in a few
-pages, every schedule link is a clickable absolute URL.
+longtables that repeat their header, lists inside cells, exact link escaping, web
+decoration left out.  The slow ones build the real site's PDF once with xelatex and read
+it back with poppler and pypdf as a reader would: every lecture of every year is in the
+text, each year fits in a few pages, a table continued on a new page repeats its header,
+every schedule link is a clickable absolute URL.  Both the small root and the real site
+must also build as an e-book with ``-W``.
 """
 
 from __future__ import annotations
@@ -291,6 +293,15 @@ def test_front_matter_is_title_page_and_contents(handbook: tuple[Build, Path],
     metadata = PdfReader(handbook[1]).metadata
     assert metadata is not None and metadata.author == "Hao Dong"
     assert metadata.title is not None and metadata.title.startswith("Deep Generative Models")
+
+
+def test_a_table_continued_on_a_new_page_repeats_its_header(handbook_text: str) -> None:
+    continued = [page for page in handbook_text.split("\f")
+                 if "continued from previous page" in page]
+    assert continued  # the 2021 and 2020 schedules do not fit on one page
+    for page in continued:
+        after = page.split("continued from previous page", 1)[1].lstrip().splitlines()[0]
+        assert after.split() == ["Week", "Topic", "Lectures", "&", "materials"]
 
 
 def test_every_schedule_link_is_a_clickable_absolute_url(handbook: tuple[Build, Path]) -> None:
