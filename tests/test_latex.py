@@ -22,6 +22,7 @@ from types import ModuleType
 from urllib.parse import unquote
 
 import pytest
+from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
@@ -355,3 +356,9 @@ def test_the_real_site_builds_as_epub_without_warnings(
     build = sphinx_build(REPO, out, "epub", "-W", "-d", str(out.parent / "doctrees"))
     assert build.returncode == 0 and build.warnings == "", build.warnings
     assert list(out.glob("*.epub"))
+    for year in year_schedules():
+        page = BeautifulSoup((out / "years" / str(year) / "index.xhtml").read_text(
+            encoding="utf-8"), "html.parser")
+        slides = [a["href"] for a in page.select("table a.schedule-slides")]
+        assert slides and all(href.startswith(BASE_URL) for href in slides)
+        assert all("://" not in img["src"] for img in page.find_all("img"))
