@@ -12,7 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import exports, html, latex, week_dates
+from . import a11y, exports, html, latex, week_dates
 from . import years
 from . import reference
 from .config import add_settings
@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     exports.setup(app)
     years.setup(app)
     reference.setup(app)
+    a11y.setup(app)
     return {
         "version": __version__,
         "env_version": 2,
