@@ -70,7 +70,7 @@ class ScheduleDirective(SphinxDirective):
             headers=config.schedule_header_labels,
             base_url=config.schedule_files_base_url,
             week_extra=lambda week: self.week_extra(week, data),
-            id_for=lambda name: prefix + name)
+            id_for=lambda name: prefix + name, document=self.state.document)
         week_dates.warn_term(data)
         tables = builder.build(data)
         tables += exports.placeholder(docname, index)

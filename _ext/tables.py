@@ -72,11 +72,33 @@ class TableBuilder:
 
     def __init__(self, *, headers: Sequence[str], base_url: str,
                  week_extra: Callable[[Week], list[nodes.Node]] | None = None,
-                 id_for: Callable[[str], str] = lambda name: name) -> None:
+                 id_for: Callable[[str], str] = lambda name: name,
+                 document: nodes.document | None = None) -> None:
         self.headers = list(headers)
         self.base_url = base_url
         self.week_extra = week_extra or (lambda week: [])
         self.id_for = id_for
+        self.document = document
+        self._taken: set[str] = set()
+
+    def unique_id(self, name: str, node: nodes.Element) -> str:
+        """``id_for(name)``, or with ``-2``, ``-3`` ... if the page already has that id.
+
+        Two sections with one title, a week listed twice (reported by the week-order
+        check) or a heading "Week 1" would otherwise give the page duplicate ids, and
+        ``#week-1`` would lead to whichever a browser picks.  Registering the id with the
+        document also keeps docutils from giving it to a later heading.
+        """
+        base = self.id_for(name)
+        found, number = base, 1
+        while found in self._taken or (self.document is not None
+                                       and found in self.document.ids):
+            number += 1
+            found = f"{base}-{number}"
+        self._taken.add(found)
+        if self.document is not None:
+            self.document.ids[found] = node
+        return found
 
     def build(self, data: Schedule) -> schedule:
         wrapper = schedule(classes=["schedule"])
@@ -86,7 +108,7 @@ class TableBuilder:
 
     def section_table(self, section: Section) -> nodes.table:
         table = _located(nodes.table(classes=["schedule-table", "longtable"]), section)
-        table["ids"] = [self.id_for(nodes.make_id(f"schedule {section.title}"))]
+        table["ids"] = [self.unique_id(nodes.make_id(f"schedule {section.title}"), table)]
         title = one_line(section.title)
         table += nodes.title(title, title)
         group = nodes.tgroup(cols=3)
@@ -108,7 +130,8 @@ class TableBuilder:
     def week_row(self, week: Week) -> nodes.row:
         row = _located(nodes.row(classes=["schedule-week"]), week)
         label = f"Week {week.week}"
-        anchor = nodes.target("", "", ids=[self.id_for(f"week-{week.week}")])
+        anchor = nodes.target("", "")
+        anchor["ids"] = [self.unique_id(f"week-{week.week}", anchor)]
         first = nodes.paragraph()
         first += anchor
         first += nodes.Text(label)

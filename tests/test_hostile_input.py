@@ -456,3 +456,32 @@ def test_odd_documents_warn_at_their_line(tmp_path: Path) -> None:
             prefix = f"h-{name}.md:{4 + line}: WARNING:"
             assert any(w.startswith(prefix) or f"/{prefix}" in w for w in found
                        if message in w and f"[schedule.{subtype}]" in w), (name, found)
+
+
+def test_repeated_titles_and_weeks_give_unique_ids(tmp_path: Path) -> None:
+    block = textwrap.dedent("""\
+        sections:
+          - title: Fundamentals
+            weeks:
+              - {week: 1, topic: A}
+          - title: Fundamentals
+            weeks:
+              - {week: 1, topic: B}
+          - title: Fundamentals!
+            weeks:
+              - {week: 2, topic: C}
+        """)
+    text = "# Page\n\n## Week 1\n\n```{schedule}\n" + block + "```\n\n## Week 2\n"
+    srcdir = small_project(tmp_path, {"h-ids.md": text})
+    returncode, stderr = bounded_build(srcdir, tmp_path / "out")
+    assert returncode == 0, stderr[-3000:]
+    soup = BeautifulSoup((tmp_path / "out" / "h-ids.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(ids)
+    rows = soup.select("div.schedule tbody tr")
+    assert [row.th.get_text(strip=True) for row in rows] == ["Week 1", "Week 1", "Week 2"]
+    # every row still has its own anchor, and the heading after the block keeps one too
+    assert all(row.th.find(id=True) for row in rows)
+    heading = next(h2 for h2 in soup.find_all("h2") if h2.get_text().startswith("Week 2"))
+    assert heading.find_parent("section")["id"]
