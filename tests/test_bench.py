@@ -69,7 +69,8 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
     readme.write_text("# Benchmark\n\nKept prose.\n\n<!-- results:begin -->\nold\n"
                       "<!-- results:end -->\n\nMore prose.\n", encoding="utf-8")
     output = tmp_path / "results.json"
-    argv = ["--sizes", "1,2", "--runs", "1", "--no-pdf", "--workdir", str(tmp_path / "w"),
+    argv = ["--sizes", "1,2", "--runs", "1", "--no-pdf", "--jobs", "2",
+            "--workdir", str(tmp_path / "w"),
             "--output", str(output), "--readme", str(readme)]
     assert run.main(argv) == 0
     results = json.loads(output.read_text(encoding="utf-8"))
