@@ -204,7 +204,10 @@ class Term(Item):
 
     name: str | None = Field(default=None, description="e.g. 'Spring 2022'.")
     first_day: dt.date | None = Field(
-        default=None, description="Date of the first day of week 1 (any day of that week).")
+        default=None, ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31),
+        description="Date of the first day of week 1 (any day of that week).")
+    # bounded like ``Schedule.year``: a term near the calendar's ends has weeks whose
+    # dates cannot be computed (an OverflowError instead of a warning)
     weekday: Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] | None = None
     start: dt.time | None = Field(default=None, description="Start time, '15:10' (quoted).")
     end: dt.time | None = Field(default=None, description="End time, '18:00' (quoted).")

@@ -429,6 +429,20 @@ ODD: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
         """), [(0, "invalid", "year")]),
     "too-long": (f"sections:\n  - title: {'x' * 501}\n    weeks: []\n",
                  [(1, "invalid", "text of 501 characters is too long")]),
+    "far-dates": (textwrap.dedent("""\
+        term:
+          first_day: 9999-12-20
+          weekday: Sun
+          start: "23:10"
+          end: "23:50"
+          timezone: Pacific/Kiritimati
+          weeks: 60
+          holidays: [0001-01-01, 9999-12-31]
+        sections:
+          - title: Dates
+            weeks:
+              - {week: 60, topic: Last}
+        """), [(1, "invalid", "term.first_day")]),
     "too-many-digits": ("sections: " + "9" * 5000 + "\n", [(0, "yaml", "invalid YAML value")]),
     "dates-for-text": (textwrap.dedent("""\
         sections:

@@ -206,16 +206,17 @@ section = st.fixed_dictionaries({"title": texts, "weeks": st.lists(week, max_siz
 start_clock = st.integers(6, 12).map(lambda hour: f"{hour:02d}:10")
 end_clock = st.integers(13, 22).map(lambda hour: f"{hour:02d}:00")
 term = st.fixed_dictionaries({}, optional={
-    "name": texts, "first_day": st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
+    "name": texts, "first_day": st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)),
     "weekday": st.sampled_from(WEEKDAYS), "start": start_clock, "end": end_clock,
     "timezone": st.sampled_from(["Asia/Shanghai", "UTC", "America/New_York"]),
     "location": texts, "weeks": st.integers(1, 60),
-    "holidays": st.lists(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)), max_size=2)})
+    "holidays": st.lists(st.dates(), max_size=2)})
 schedules = st.fixed_dictionaries({"sections": st.lists(section, min_size=1, max_size=2)},
                                   optional={"year": st.integers(1900, 2999), "term": term})
 
 OTHER_VALUES = [None, 0, -1, True, 2.5, "text", "", [], {}, ["a"], {"a": 1},
-                dt.date(2022, 2, 28), "15:10", "1-2-3"]
+                dt.date(2022, 2, 28), dt.date(1, 1, 1), dt.date(9999, 12, 31), "15:10",
+                "1-2-3"]
 
 
 def paths(data: Any, here: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
