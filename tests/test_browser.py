@@ -43,6 +43,12 @@ OVERFLOWING = """() => {
     .map((el) => el.outerHTML.slice(0, 120));
 }"""
 
+# Schedule cells whose content spills out sideways (a fixed-width column too narrow).
+SPILLING_CELLS = """() => [...document.querySelectorAll(
+    "table.schedule-table th, table.schedule-table td")]
+  .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+  .map((cell) => cell.textContent.trim().slice(0, 60))"""
+
 BACKGROUND_LUMINANCE = """() => {
   const rgb = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
   return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
@@ -74,6 +80,7 @@ def test_page_renders_cleanly(open_page: OpenPage, screenshot_dir: Path,
                           " document.documentElement.clientWidth]")
     assert sizes[0] <= sizes[1], f"{path} scrolls sideways at {width}px: {sizes} ({shot})"
     assert page.evaluate(OVERFLOWING) == [], f"{path} content cut off at {width}px ({shot})"
+    assert page.evaluate(SPILLING_CELLS) == [], f"{path} cells spill at {width}px ({shot})"
 
     if page_id(path) == "2022" and os.environ.get("UPDATE_SCREENSHOTS"):
         README_SHOTS.mkdir(parents=True, exist_ok=True)
