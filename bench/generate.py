@@ -125,15 +125,36 @@ __file__ = _here
 '''
 
 
-def generate(srcdir: Path, n: int, form: str) -> list[Path]:
-    """Write a project with ``n`` year pages in ``form``; return the year pages' paths."""
+def snapshot(target: Path) -> Path:
+    """Copy the site's ``conf.py``, ``_ext/`` and ``_static/`` to ``target``.
+
+    A benchmark run takes many minutes while the repository may change; building every
+    project from one copy keeps all the runs of one benchmark on the same code.
+    """
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    shutil.copy2(REPO / "conf.py", target / "conf.py")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("_ext", "_static"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, target / name, ignore=ignore)
+    return target
+
+
+def generate(srcdir: Path, n: int, form: str, site: Path = REPO) -> list[Path]:
+    """Write a project with ``n`` year pages in ``form``; return the year pages' paths.
+
+    ``site`` is the folder whose ``conf.py`` (and ``_ext``) the project uses: the
+    repository, or a :func:`snapshot` of it.
+    """
     if form not in FORMS:
         raise ValueError(f"form must be one of {FORMS}, not {form!r}")
     if srcdir.exists():
         shutil.rmtree(srcdir)
     srcdir.mkdir(parents=True)
-    (srcdir / "conf.py").write_text(CONF.format(conf=str(REPO / "conf.py")), encoding="utf-8")
-    static = REPO / "_static"
+    (srcdir / "conf.py").write_text(CONF.format(conf=str(site / "conf.py")), encoding="utf-8")
+    static = site / "_static"
     if static.is_dir():
         shutil.copytree(static, srcdir / "_static")
     else:

@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import FORMS, generate  # noqa: E402 - needs HERE on sys.path
+from generate import FORMS, generate, snapshot  # noqa: E402 - needs HERE on sys.path
 
 TARGETS = {
     # name: (bound, "max" if the value must not exceed it, "min" if it must reach it)
@@ -110,6 +110,16 @@ def machine() -> dict[str, Any]:
     }
 
 
+def code_version() -> dict[str, Any]:
+    """The commit measured, and whether conf.py or _ext had uncommitted changes."""
+    def git(*args: str) -> str:
+        result = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True,
+                                text=True, check=False)
+        return result.stdout.strip()
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "uncommitted": git("status", "--porcelain", "--", "conf.py", "_ext").splitlines()}
+
+
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
@@ -117,11 +127,11 @@ def load_average() -> list[float]:
 class Project:
     """One generated project and its build directories under ``workdir``."""
 
-    def __init__(self, workdir: Path, form: str, n: int) -> None:
+    def __init__(self, workdir: Path, form: str, n: int, site: Path) -> None:
         self.root = workdir / f"{form}-{n}"
         self.form, self.n = form, n
         self.src = self.root / "src"
-        self.pages = generate(self.src, n, form)
+        self.pages = generate(self.src, n, form, site)
         self.edits = 0
 
     def clean(self, jobs: int) -> None:
@@ -293,6 +303,8 @@ def table(results: dict[str, Any]) -> str:
         f"{m['memory_gb']} GB RAM; Python {m['python']}, Sphinx {m['sphinx']}, "
         f"MyST-Parser {m['myst_parser']}, furo {m['furo']}, pydantic {m['pydantic']}, "
         f"PyYAML {m['pyyaml']} (libyaml {'yes' if m['libyaml'] else 'no'}). "
+        f"Code: commit {results['code']['commit']}"
+        f"{' plus uncommitted changes' if results['code']['uncommitted'] else ''}. "
         f"Median of {results['runs']} runs; load average before/after: "
         f"{results['load_before']} / {results['load_after']}."]
     if results.get("note"):
@@ -362,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="default bench/results.json")
     parser.add_argument("--readme", type=Path, help="default bench/README.md")
     args = parser.parse_args(argv)
+    args.workdir = args.workdir.resolve()  # the generated conf.py names the snapshot by path
     sizes = sorted({int(s) for s in args.sizes.split(",")})
     runs = args.runs
     if args.quick:
@@ -377,12 +390,14 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                                "machine": machine(), "runs": runs, "sizes": sizes,
-                               "load_before": load_average(), "note": args.note}
+                               "load_before": load_average(), "note": args.note,
+                               "code": code_version()}
+    site = snapshot(args.workdir / "site")
     measurements: list[Measurement] = []
     projects: dict[int, list[Project]] = {}
     for n in sizes:
         log(f"generating {n} pages in both forms")
-        projects[n] = [Project(args.workdir, form, n) for form in FORMS]
+        projects[n] = [Project(args.workdir, form, n, site) for form in FORMS]
         measurements += measure_clean(projects[n], 1, runs, log)
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     for j in jobs:
