@@ -60,8 +60,12 @@ DEMO = "guide/demo-schedule.html"
 
 
 def page_id(path: str) -> str:
-    """A short test id and file stem: ``home`` or the year."""
-    return "home" if path == "index.html" else path.split("/")[1]
+    """A short test id and file stem: ``home``, the year, or the page's name."""
+    if path == "index.html":
+        return "home"
+    if path.startswith("years/"):
+        return path.split("/")[1]
+    return Path(path).stem
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -57,7 +57,7 @@ BACKGROUND_LUMINANCE = """() => {
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("path", [*PAGES, DEMO], ids=page_id)
 def test_page_renders_cleanly(open_page: OpenPage, screenshot_dir: Path,
                               path: str, width: int, scheme: str) -> None:
     """No console errors, the colour scheme applies, nothing is cut off or scrolls sideways."""
@@ -68,7 +68,7 @@ def test_page_renders_cleanly(open_page: OpenPage, screenshot_dir: Path,
     assert not visit.errors, f"{path} at {width}px ({shot}):\n{visit.error_report()}"
 
     assert page.locator("article h1").first.is_visible()
-    if path in YEAR_PAGES:
+    if path in (*YEAR_PAGES, DEMO):
         assert page.locator("table.schedule-table").count() > 0
         assert page.locator("table.schedule-table").first.is_visible()
 
@@ -152,6 +152,9 @@ def test_the_current_week_is_highlighted_visibly(open_page: OpenPage,
         current = page.locator("tr.schedule-current-week")
         other = page.locator(f'tr[data-week-start="{weeks[0].first.isoformat()}"]')
         assert current.evaluate(CELL_BACKGROUND) != other.evaluate(CELL_BACKGROUND), scheme
+        if os.environ.get("UPDATE_SCREENSHOTS"):
+            page.locator("table.schedule-table").first.screenshot(
+                path=README_SHOTS / f"demo-current-week-{scheme}.png")
 
 
 def test_no_week_is_marked_outside_the_term(open_page: OpenPage, site_html: Build) -> None:
