@@ -1,8 +1,9 @@
 """The built site in a real browser: loads cleanly, fits a phone, searches, themes.
 
 Runs Debian's Chromium through Playwright (fixtures in :mod:`browser`) against the real
-site built once per session.  Set ``UPDATE_SCREENSHOTS=1`` to refresh the 2022
-screenshots in ``docs-assets/screenshots/`` that the README shows.
+site built once per session.  Set ``UPDATE_SCREENSHOTS=1`` to refresh the screenshots in
+``docs-assets/screenshots/`` that the README shows (the 2022 page at 1280 and 375 px, light
+and dark; the demo's current-week highlight).
 """
 
 from __future__ import annotations
