@@ -219,6 +219,16 @@ class Term(Item):
 
     _clocks = field_validator("start", "end", mode="before")(classmethod(lambda cls, v: _clock(v)))
 
+    @field_validator("start", "end")
+    @classmethod
+    def _local_clock(cls, value: dt.time | None) -> dt.time | None:
+        # pydantic reads '15:10Z' or a float (seconds) as a UTC time; a meeting time is
+        # local to the term's timezone, and an aware time cannot be compared with 'start'
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("expected a local time such as '15:10', without a timezone "
+                             "(the term's timezone applies)")
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

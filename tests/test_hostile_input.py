@@ -443,6 +443,9 @@ ODD: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
             weeks:
               - {week: 60, topic: Last}
         """), [(1, "invalid", "term.first_day")]),
+    "zoned-times": ("term:\n  start: '15:10Z'\n  end: 2.5\nsections:\n  - {title: T}\n",
+                    [(1, "invalid", "term.start': expected a local time"),
+                     (2, "invalid", "term.end': expected a local time")]),
     "too-many-digits": ("sections: " + "9" * 5000 + "\n", [(0, "yaml", "invalid YAML value")]),
     "dates-for-text": (textwrap.dedent("""\
         sections:
