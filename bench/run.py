@@ -134,16 +134,17 @@ class Project:
         self.pages = generate(self.src, n, form, site)
         self.edits = 0
 
-    def clean(self, jobs: int) -> None:
-        for name in (f"html-j{jobs}", f"doctrees-j{jobs}"):
+    def clean(self, jobs: int, tag: str = "") -> None:
+        for name in (f"html-j{jobs}{tag}", f"doctrees-j{jobs}{tag}"):
             shutil.rmtree(self.root / name, ignore_errors=True)
 
-    def build(self, jobs: int) -> tuple[float, float, float, int]:
+    def build(self, jobs: int, options: tuple[str, ...] = (), tag: str = ""
+              ) -> tuple[float, float, float, int]:
         """One ``sphinx-build``: wall and CPU seconds, peak RSS in MB, warning count."""
-        warnfile = self.root / f"warnings-j{jobs}.txt"
+        warnfile = self.root / f"warnings-j{jobs}{tag}.txt"
         command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs),
-                   "-d", str(self.root / f"doctrees-j{jobs}"), "-w", str(warnfile),
-                   str(self.src), str(self.root / f"html-j{jobs}")]
+                   "-d", str(self.root / f"doctrees-j{jobs}{tag}"), "-w", str(warnfile),
+                   *options, str(self.src), str(self.root / f"html-j{jobs}{tag}")]
         start = time.perf_counter()
         with open(self.root / "stderr.txt", "w") as stderr:
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -170,19 +171,25 @@ class Project:
         page.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def measure_clean(projects: list[Project], jobs: int, runs: int,
-                  log: Any) -> list[Measurement]:
+BASIC_THEME = "clean, basic theme"
+"""A diagnosis, not a target: the same builds with Sphinx's ``basic`` theme, whose
+sidebar has no site-wide navigation tree, show how much of the growth is furo's."""
+
+
+def measure_clean(projects: list[Project], jobs: int, runs: int, log: Any,
+                  kind: str = "clean") -> list[Measurement]:
     """Clean builds, the projects interleaved run by run so load drift hits all alike."""
-    results = [Measurement(p.form, p.n, jobs, "clean") for p in projects]
+    options, tag = (("-D", "html_theme=basic"), "-basic") if kind == BASIC_THEME else ((), "")
+    results = [Measurement(p.form, p.n, jobs, kind) for p in projects]
     for run in range(runs):
         for project, result in zip(projects, results):
-            project.clean(jobs)
-            seconds, cpu, rss, warnings = project.build(jobs)
+            project.clean(jobs, tag)
+            seconds, cpu, rss, warnings = project.build(jobs, options, tag)
             result.seconds.append(seconds)
             result.cpu_seconds.append(cpu)
             result.peak_rss_mb.append(rss)
             result.warnings = max(result.warnings, warnings)
-            log(f"  clean {project.form:9} n={project.n:<4} -j {jobs}  run {run + 1}/{runs}: "
+            log(f"  {kind} {project.form:9} n={project.n:<4} -j {jobs}  run {run + 1}/{runs}: "
                 f"{seconds:7.2f} s (cpu {cpu:6.2f} s)  {rss:6.0f} MB  load {load_average()}")
     return results
 
@@ -249,10 +256,12 @@ def ratios(measurements: list[Measurement], sizes: list[int], jobs_n: int,
             found["directive_vs_hand_cpu"][str(n)] = round(d.median_cpu / h.median_cpu, 3)
     if len(sizes) >= 2:
         small, large = sorted(sizes)[-2:]
-        for form in FORMS:
-            a, b = _find(measurements, form, small), _find(measurements, form, large)
+        for form, kind in [(f, "clean") for f in FORMS] + [("directive", BASIC_THEME)]:
+            a = _find(measurements, form, small, kind=kind)
+            b = _find(measurements, form, large, kind=kind)
             if a and b:
-                found["scaling"][form] = {"from": small, "to": large,
+                name = form if kind == "clean" else f"{form}, basic theme (diagnosis)"
+                found["scaling"][name] = {"from": small, "to": large,
                                           "ratio": round(b.median / a.median, 3),
                                           "cpu_ratio": round(b.median_cpu / a.median_cpu, 3),
                                           "linear": round(large / small, 3)}
@@ -325,9 +334,10 @@ def table(results: dict[str, Any]) -> str:
                      f"<= 1.05 | {_yes(value <= 1.05)} |")
     for form, s in found["scaling"].items():
         bound = TARGETS["scaling_300_vs_30"][0] * s["linear"] / 10
+        target, verdict = ((f"<= {bound:g}", _yes(s["ratio"] <= bound))
+                           if "diagnosis" not in form else ("-", "(diagnosis)"))
         lines.append(f"| {s['to']}/{s['from']} pages, {form} (linear = {s['linear']:g}) | "
-                     f"{s['ratio']:.2f} | {s['cpu_ratio']:.2f} | <= {bound:g} | "
-                     f"{_yes(s['ratio'] <= bound)} |")
+                     f"{s['ratio']:.2f} | {s['cpu_ratio']:.2f} | {target} | {verdict} |")
     v = results["targets"]
     for name in sorted(k for k in found if k.startswith("parallel_speedup_j")):
         p, j = found[name], name.rsplit("j", 1)[1]
@@ -369,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default="2,3",
                         help="-j values also measured at the largest size (default 2,3; "
                              "empty for none)")
+    parser.add_argument("--no-theme-diagnosis", action="store_true",
+                        help="skip the basic-theme builds of the directive form")
     parser.add_argument("--note", default="", help="a sentence printed above the table")
     parser.add_argument("--workdir", type=Path, default=HERE / "work")
     parser.add_argument("--output", type=Path, help="default bench/results.json")
@@ -399,6 +411,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"generating {n} pages in both forms")
         projects[n] = [Project(args.workdir, form, n, site) for form in FORMS]
         measurements += measure_clean(projects[n], 1, runs, log)
+    if not args.no_theme_diagnosis and len(sizes) >= 2:
+        for n in sizes[-2:]:
+            measurements += measure_clean(projects[n][:1], 1, runs, log, BASIC_THEME)
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     for j in jobs:
         measurements += measure_clean(projects[largest][:1], j, runs, log)

@@ -80,6 +80,7 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
     kinds = {(b["form"], b["n"], b["jobs"], b["kind"]) for b in results["builds"]}
     assert kinds == {("directive", 1, 1, "clean"), ("hand", 1, 1, "clean"),
                      ("directive", 2, 1, "clean"), ("hand", 2, 1, "clean"),
+                     ("directive", 1, 1, run.BASIC_THEME), ("directive", 2, 1, run.BASIC_THEME),
                      ("directive", 2, 2, "clean"), ("directive", 2, 1, "incremental")}
     for build in results["builds"]:
         assert build["median_s"] > 0 and build["max_peak_rss_mb"] > 10
@@ -93,3 +94,4 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
     assert "old" not in text and text.count("<!-- results:begin -->") == 1
     assert machine["cpu"] in text and "| 2 | directive | 2 | clean |" in text
     assert "| directive / hand-written, 2 pages |" in text
+    assert "| 2/1 pages, directive, basic theme (diagnosis) (linear = 2) |" in text
