@@ -1,13 +1,20 @@
-"""Accessibility repairs to Sphinx's own HTML that axe-core flags on every page.
+"""Accessibility repairs to Sphinx's own HTML that axe-core flags in our pages.
 
-Sphinx writes a toctree's caption as ``<p class="caption" role="heading">`` with no
-``aria-level``.  ARIA requires a level on every ``heading`` role (axe-core reports it as
-``aria-required-attr``, impact *critical*), and furo puts such captions in the sidebar of
-every page ("Course years").  Screen readers then guess a level or skip the heading.
+* Sphinx writes a toctree's caption as ``<p class="caption" role="heading">`` with no
+  ``aria-level``.  ARIA requires a level on every ``heading`` role (axe-core reports it as
+  ``aria-required-attr``, impact *critical*), and furo puts such captions in the sidebar
+  of every page ("Course years").  Screen readers then guess a level or skip the heading.
+  The title visitor keeps Sphinx's output and adds the level: one below the section the
+  toctree sits in, or 2 in the sidebar, where the page title is the only heading above.
+* A highlighted code block is a ``<pre>`` that scrolls sideways when its lines are wider
+  than the screen (the YAML examples of the guide on a phone).  Without ``tabindex`` a
+  keyboard user cannot scroll it (axe-core: ``scrollable-region-focusable``, *serious*),
+  so the literal-block visitor makes each such ``<pre>`` focusable.
+* furo wraps every table in a ``table-wrapper`` that scrolls sideways on a phone.  A table
+  with links can be scrolled by tabbing through them; one without (the guide's field
+  tables) gets ``tabindex="0"`` on its wrapper for the same reason as ``<pre>``.
 
-The title visitor below keeps Sphinx's output and adds the missing level: one below the
-section the toctree sits in, or 2 in the sidebar, where the page title is the only
-heading above it.  ``tests/test_accessibility.py`` runs axe-core on the built site.
+``tests/test_accessibility.py`` runs axe-core on the built site.
 """
 
 from __future__ import annotations
@@ -49,6 +56,36 @@ def depart_title(self: HTML5Translator, node: nodes.title) -> None:
     type(self).depart_title(self, node)
 
 
+def visit_literal_block(self: HTML5Translator, node: nodes.literal_block) -> None:
+    """Sphinx's highlighted block, with its ``<pre>`` reachable by the keyboard."""
+    before = len(self.body)
+    try:
+        type(self).visit_literal_block(self, node)
+    except nodes.SkipNode:  # Sphinx wrote the whole highlighted block and skips children
+        for index in range(before, len(self.body)):
+            self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
+        raise
+
+
+def depart_literal_block(self: HTML5Translator, node: nodes.literal_block) -> None:
+    type(self).depart_literal_block(self, node)
+
+
+def visit_container(self: HTML5Translator, node: nodes.container) -> None:
+    """The translator's ``<div>``; a link-free table's scrolling wrapper is focusable."""
+    type(self).visit_container(self, node)
+    if ("table-wrapper" in node["classes"] and self.body[-1].startswith("<div")
+            and next(node.findall(nodes.reference), None) is None):
+        self.body[-1] = '<div tabindex="0"' + self.body[-1][len("<div"):]
+
+
+def depart_container(self: HTML5Translator, node: nodes.container) -> None:
+    type(self).depart_container(self, node)
+
+
 def setup(app: Sphinx) -> None:
-    """Register the HTML title visitor (other writers keep their own)."""
+    """Register the HTML visitors (other writers keep their own)."""
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.add_node(nodes.literal_block, override=True,
+                 html=(visit_literal_block, depart_literal_block))
+    app.add_node(nodes.container, override=True, html=(visit_container, depart_container))

@@ -57,6 +57,9 @@ YEAR_PAGES: list[str] = [f"years/{year}/index.html" for year in YEARS]
 PAGES: list[str] = ["index.html", *YEAR_PAGES]
 #: The guide's demo: a schedule with dates, where the current week gets marked.
 DEMO = "guide/demo-schedule.html"
+#: The pages for course staff (the guide, the demo among them).
+GUIDE_PAGES: list[str] = sorted(f"guide/{source.stem}.html"
+                                for source in (REPO / "guide").glob("*.md"))
 
 
 def page_id(path: str) -> str:
