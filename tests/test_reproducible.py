@@ -35,9 +35,12 @@ def site_copy(where: Path) -> Path:
     return where
 
 
-def build(srcdir: Path, outdir: Path, probe_log: Path, *extra: str) -> Build:
+def build(srcdir: Path, outdir: Path, probe_log: Path, *extra: str, hash_seed: str = "1",
+          epoch: str = EPOCH) -> Build:
+    """Build with a fixed ``SOURCE_DATE_EPOCH``; a different hash seed per build makes any
+    output that follows set or dict-of-hash order differ between builds."""
     result = sphinx_build(srcdir, outdir, "html", *extra,
-                          env={"SOURCE_DATE_EPOCH": EPOCH,
+                          env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": hash_seed,
                                "SCHEDULE_PROBE_LOG": str(probe_log)})
     assert result.returncode == 0, result.warnings[-3000:]
     return result
@@ -79,14 +82,27 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def test_two_clean_builds_from_different_checkouts_are_identical(
         reference: dict[str, bytes], tmp_path: Path) -> None:
     src = site_copy(tmp_path / "another-checkout")
-    build(src, tmp_path / "html", tmp_path / "probe.log", "-j", "1")
+    build(src, tmp_path / "html", tmp_path / "probe.log", "-j", "1", hash_seed="2")
     assert_same(reference, outputs(tmp_path / "html"))
+
+
+def test_only_the_calendar_stamp_depends_on_the_build_time(reference: dict[str, bytes],
+                                                           tmp_path: Path) -> None:
+    src = site_copy(tmp_path / "site")
+    build(src, tmp_path / "html", tmp_path / "probe.log", epoch="1750000000")
+    later = outputs(tmp_path / "html")
+    assert sorted(later) == sorted(reference)
+    differing = [name for name in later if later[name] != reference[name]]
+    assert all(name.endswith(".ics") for name in differing), differing
+    for name in differing:
+        changed = set(later[name].splitlines()) ^ set(reference[name].splitlines())
+        assert all(line.startswith(b"DTSTAMP:") for line in changed), (name, changed)
 
 
 def test_parallel_build_gives_the_same_pages(reference: dict[str, bytes],
                                              tmp_path: Path) -> None:
     src = site_copy(tmp_path / "site")
-    build(src, tmp_path / "html", tmp_path / "probe.log", "-j", "2")
+    build(src, tmp_path / "html", tmp_path / "probe.log", "-j", "2", hash_seed="3")
     readers = reads(tmp_path / "probe.log")
     assert len(readers) >= 2, f"-j 2 read everything in one process: {readers}"
     assert_same(reference, outputs(tmp_path / "html"))
