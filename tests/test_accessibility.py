@@ -15,6 +15,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
@@ -113,3 +114,15 @@ def test_axe_here_reports_what_it_should(browser: Browser) -> None:
     finally:
         context.close()
     assert found.get("color-contrast") == "serious" and found.get("image-alt") == "critical", found
+
+
+@pytest.mark.parametrize("path", [*PAGES, *GUIDE_PAGES], ids=page_id)
+def test_sphinx_markup_is_repaired_without_a_browser(site_html: Build, path: str) -> None:
+    """What ``_ext/a11y.py`` adds is in the HTML itself (checked where Chromium is missing)."""
+    soup = BeautifulSoup(site_html.page(path), "html.parser")
+    headings = soup.select('[role="heading"]')
+    assert all(h.get("aria-level", "").isdigit() for h in headings), headings
+    assert all(pre.get("tabindex") == "0" for pre in soup.select("div.highlight pre"))
+    for wrapper in soup.select("div.table-wrapper"):
+        links = wrapper.select("a:not(.headerlink)")  # the caption's ¶ scrolls nothing
+        assert (wrapper.get("tabindex") == "0") == (not links), wrapper["class"]
