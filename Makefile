@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png migrate schema new-year bench
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench
 
 help:
 	@echo "make html | test | live | pdf | epub | handbook-png | clean"
@@ -51,6 +51,10 @@ epub: venv
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png
+
+# Refresh the README's screenshots (docs-assets/screenshots/) in Debian's Chromium.
+screenshots: test-venv
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py -q -k "2022 or visibly"
 
 # Convert a legacy Jekyll page: make migrate FROM=../legacy/index2020.markdown YEAR=2020
 # (FORCE=1 overwrites an existing years/<YEAR>/index.md; warnings go to stderr).
