@@ -130,11 +130,11 @@ def is_valid(text: str) -> bool:
 YAML_ALPHABET = "ab:- \n\n\n[]{},&*!|>'\"#%@`?019.\t\\~="
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                     st.text(max_size=12), st.dates())
+keys = st.sampled_from(["sections", "weeks", "title", "week", "topic", "lectures", "number",
+                        "slides", "term", "x"]) | st.text(max_size=5)
 random_data = st.recursive(
     scalars, lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["sections", "weeks", "title", "week", "topic",
-                                       "lectures", "number", "slides", "term", "x"]) | st.text(max_size=5),
-                      children, max_size=4), max_leaves=20)
+    | st.dictionaries(keys, children, max_size=4), max_leaves=20)
 
 
 def dump(data: Any) -> str:
