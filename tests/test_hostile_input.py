@@ -502,3 +502,42 @@ def test_repeated_titles_and_weeks_give_unique_ids(tmp_path: Path) -> None:
     assert all(row.th.find(id=True) for row in rows)
     heading = next(h2 for h2 in soup.find_all("h2") if h2.get_text().startswith("Week 2"))
     assert heading.find_parent("section")["id"]
+
+
+def test_calendar_export_keeps_hostile_text_inside_its_event(tmp_path: Path) -> None:
+    """A line break in a topic must not start a new property or event in the .ics."""
+    injected = "Intro\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil\nURL:javascript:alert(1)"
+    block = textwrap.dedent(f"""\
+        year: 2030
+        term:
+          first_day: 2030-02-20
+          weekday: Wed
+          start: "15:10"
+          end: "18:00"
+          location: {q(injected)}
+        sections:
+          - title: Fundamentals
+            weeks:
+              - week: 1
+                topic: {q(injected)}
+                lectures:
+                  - {{number: 1, title: {q(injected)}}}
+              - {{week: 2, topic: Plain}}
+        """)
+    srcdir = small_project(tmp_path, {})
+    (srcdir / "years" / "2030").mkdir(parents=True)
+    (srcdir / "index.md").write_text("# Home\n\n```{toctree}\nyears/2030/index\n```\n",
+                                     encoding="utf-8")
+    (srcdir / "years" / "2030" / "index.md").write_text(page("Spring 2030", block),
+                                                         encoding="utf-8")
+    returncode, stderr = bounded_build(srcdir, tmp_path / "out")
+    assert returncode == 0, stderr[-3000:]
+    icalendar = pytest.importorskip("icalendar")
+    raw = (tmp_path / "out" / "years" / "2030" / "schedule-2030.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 2
+    assert str(events[0]["summary"]).replace("\r\n", "\n") == injected.replace("\r\n", "\n")
+    assert str(events[0]["location"]).replace("\r\n", "\n") == injected.replace("\r\n", "\n")
+    assert all("url" not in event or str(event["url"]).startswith("http") for event in events)
+    assert raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 2  # the text stays escaped inside
