@@ -169,7 +169,8 @@ class Reading(Acknowledging):
 class Week(Acknowledging):
     """One row of a schedule table."""
 
-    week: int = Field(ge=1, description="Week number within the term, from 1.")
+    # at most a term's longest length (Term.weeks); a huge week number has no date
+    week: int = Field(ge=1, le=60, description="Week number within the term, from 1.")
     topic: str = Field(min_length=1)
     lectures: list[Lecture] = Field(default_factory=list)
     materials: list[Link] = Field(default_factory=list,

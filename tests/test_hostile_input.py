@@ -446,6 +446,13 @@ ODD: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
     "zoned-times": ("term:\n  start: '15:10Z'\n  end: 2.5\nsections:\n  - {title: T}\n",
                     [(1, "invalid", "term.start': expected a local time"),
                      (2, "invalid", "term.end': expected a local time")]),
+    "week-beyond-any-term": (textwrap.dedent("""\
+        term: {first_day: 2030-02-18, weekday: Wed}
+        sections:
+          - title: Weeks
+            weeks:
+              - {week: 100000000000, topic: Far}
+        """), [(4, "invalid", "less than or equal to 60")]),
     "too-many-digits": ("sections: " + "9" * 5000 + "\n", [(0, "yaml", "invalid YAML value")]),
     "dates-for-text": (textwrap.dedent("""\
         sections:
