@@ -14,10 +14,15 @@
   with links can be scrolled by tabbing through them; one without (the guide's field
   tables) gets ``tabindex="0"`` on its wrapper for the same reason as ``<pre>``.
 
+Each repair wraps the visitor already registered for the node (sphinx-design replaces
+the container visitor, for one), so the markup others write is kept and only amended.
 ``tests/test_accessibility.py`` runs axe-core on the built site.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -25,6 +30,9 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 CAPTION_TAG = '<p class="caption" role="heading"'
+
+#: Amends what a visitor appended to ``self.body`` (from index ``start`` on).
+Repair = Callable[[HTML5Translator, nodes.Element, int], None]
 
 
 def heading_level(node: nodes.Node) -> int:
@@ -38,13 +46,12 @@ def heading_level(node: nodes.Node) -> int:
     return min(max(depth, 1) + 1, 6)
 
 
-def visit_title(self: HTML5Translator, node: nodes.title) -> None:
-    """Sphinx's title markup, with ``aria-level`` on toctree captions."""
-    type(self).visit_title(self, node)
+def caption_level(self: HTML5Translator, node: nodes.Element, start: int) -> None:
+    """``aria-level`` on a toctree caption's ``role="heading"``."""
     if not (isinstance(node.parent, addnodes.compact_paragraph)
             and node.parent.get("toctree")):
         return
-    for index in range(len(self.body) - 1, max(len(self.body) - 4, -1), -1):
+    for index in range(start, len(self.body)):
         tag = self.body[index]
         if tag.startswith(CAPTION_TAG) and "aria-level" not in tag:
             self.body[index] = (CAPTION_TAG + f' aria-level="{heading_level(node)}"'
@@ -52,40 +59,65 @@ def visit_title(self: HTML5Translator, node: nodes.title) -> None:
             return
 
 
-def depart_title(self: HTML5Translator, node: nodes.title) -> None:
-    type(self).depart_title(self, node)
-
-
-def visit_literal_block(self: HTML5Translator, node: nodes.literal_block) -> None:
-    """Sphinx's highlighted block, with its ``<pre>`` reachable by the keyboard."""
-    before = len(self.body)
-    try:
-        type(self).visit_literal_block(self, node)
-    except nodes.SkipNode:  # Sphinx wrote the whole highlighted block and skips children
-        for index in range(before, len(self.body)):
+def focusable_pre(self: HTML5Translator, node: nodes.Element, start: int) -> None:
+    """``tabindex="0"`` on the ``<pre>`` of a highlighted code block."""
+    for index in range(start, len(self.body)):
+        if "<pre>" in self.body[index]:
             self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
-        raise
+            return
 
 
-def depart_literal_block(self: HTML5Translator, node: nodes.literal_block) -> None:
-    type(self).depart_literal_block(self, node)
+def focusable_table_wrapper(self: HTML5Translator, node: nodes.Element, start: int) -> None:
+    """``tabindex="0"`` on furo's scrolling wrapper of a table without links."""
+    if ("table-wrapper" not in node["classes"]
+            or next(node.findall(nodes.reference), None) is not None):
+        return
+    for index in range(start, len(self.body)):
+        if self.body[index].startswith("<div"):
+            self.body[index] = '<div tabindex="0"' + self.body[index][len("<div"):]
+            return
 
 
-def visit_container(self: HTML5Translator, node: nodes.container) -> None:
-    """The translator's ``<div>``; a link-free table's scrolling wrapper is focusable."""
-    type(self).visit_container(self, node)
-    if ("table-wrapper" in node["classes"] and self.body[-1].startswith("<div")
-            and next(node.findall(nodes.reference), None) is None):
-        self.body[-1] = '<div tabindex="0"' + self.body[-1][len("<div"):]
+def amended(name: str, previous: tuple[Any, Any] | None, repair: Repair) -> tuple[Any, Any]:
+    """Visit/depart functions: the previous visitor (or the translator's own), then repair."""
+
+    def visit(self: HTML5Translator, node: nodes.Element) -> None:
+        start = len(self.body)
+        try:
+            if previous is not None:
+                previous[0](self, node)
+            else:
+                getattr(type(self), f"visit_{name}")(self, node)
+        except nodes.SkipNode:  # the visitor wrote the whole node (a highlighted block)
+            repair(self, node, start)
+            raise
+        repair(self, node, start)
+
+    def depart(self: HTML5Translator, node: nodes.Element) -> None:
+        if previous is not None and previous[1] is not None:
+            previous[1](self, node)
+        else:
+            getattr(type(self), f"depart_{name}")(self, node)
+
+    return visit, depart
 
 
-def depart_container(self: HTML5Translator, node: nodes.container) -> None:
-    type(self).depart_container(self, node)
+REPAIRS: tuple[tuple[type[nodes.Element], Repair], ...] = (
+    (nodes.title, caption_level),
+    (nodes.literal_block, focusable_pre),
+    (nodes.container, focusable_table_wrapper),
+)
+
+
+def install(app: Sphinx) -> None:
+    """Wrap the HTML visitors once every extension has registered its own."""
+    handlers = app.registry.translation_handlers.get("html", {})
+    for node_class, repair in REPAIRS:
+        name = node_class.__name__
+        app.add_node(node_class, override=True,
+                     html=amended(name, handlers.get(name), repair))
 
 
 def setup(app: Sphinx) -> None:
-    """Register the HTML visitors (other writers keep their own)."""
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
-    app.add_node(nodes.literal_block, override=True,
-                 html=(visit_literal_block, depart_literal_block))
-    app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
+    """Install the repairs when the builder starts, after all extensions' ``setup``."""
+    app.connect("builder-inited", install, priority=900)

@@ -126,3 +126,12 @@ def test_sphinx_markup_is_repaired_without_a_browser(site_html: Build, path: str
     for wrapper in soup.select("div.table-wrapper"):
         links = wrapper.select("a:not(.headerlink)")  # the caption's ¶ scrolls nothing
         assert (wrapper.get("tabindex") == "0") == (not links), wrapper["class"]
+
+
+def test_repairs_keep_the_markup_of_other_extensions(site_html: Build) -> None:
+    """The wrapped visitors chain to sphinx-design's: its card keeps its own classes
+    (with docutils' ``container`` class furo's CSS would strip the card's padding)."""
+    soup = BeautifulSoup(site_html.page("index.html"), "html.parser")
+    cards = soup.select("div.sd-card")
+    assert cards, "the landing page should show the current year's card"
+    assert all("container" not in card["class"] for card in cards), cards[0]["class"]
