@@ -130,7 +130,8 @@ def test_sphinx_markup_is_repaired_without_a_browser(site_html: Build, path: str
 
 def test_repairs_keep_the_markup_of_other_extensions(site_html: Build) -> None:
     """The wrapped visitors chain to sphinx-design's: its card keeps its own classes
-    (with docutils' ``container`` class furo's CSS would strip the card's padding)."""
+    (with a ``container`` class, furo's ``[role=main] .container`` rule strips the card's
+    side padding)."""
     soup = BeautifulSoup(site_html.page("index.html"), "html.parser")
     cards = soup.select("div.sd-card")
     assert cards, "the landing page should show the current year's card"
