@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from sphinx.testing.restructuredtext import parse
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from sphinx.util.docutils import _parse_str_to_doctree
 
 from _ext import exports
 from _ext.domain import schedule_domain
@@ -44,7 +45,13 @@ from _ext.tables import schedule as schedule_node
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 DOCNAME = "years/2030/index"
-FIRST_LINE = 3  # 1-based page line of the block's first line (after ".. schedule::" and "")
+# How a page holds the block, and the 1-based page line of the block's first line.  The
+# MyST fence is long so that no generated line can close it.
+FENCE = "`" * 10
+PAGES = {
+    "rst": (".. schedule::\n\n{body}", "   ", 3),
+    "md": ("# Spring 2030\n\n" + FENCE + "{{schedule}}\n{body}" + FENCE + "\n", "", 4),
+}
 WARNING = re.compile(r"^(?P<file>.*?):(?P<line>\d+): WARNING: (?P<message>.*)$")
 REFUSALS = ("[schedule.yaml]", "[schedule.invalid]")
 
@@ -75,7 +82,24 @@ def block_lines(text: str) -> list[str]:
     return lines
 
 
-def run_block(app: SphinxTestApp, lines: list[str]) -> list[tuple[int, str]]:
+def parse_page(app: SphinxTestApp, text: str, syntax: str) -> nodes.document:
+    """Parse ``text`` as the page ``DOCNAME`` the way a build reads it, without a build."""
+    if syntax == "rst":
+        return parse(app, text, docname=DOCNAME)
+    parser = app.registry.create_source_parser("markdown", config=app.config, env=app.env)
+    app.env.current_document.docname = DOCNAME
+    try:
+        return _parse_str_to_doctree(
+            text, filename=app.srcdir / f"{DOCNAME}.md", env=app.env, parser=parser,
+            default_settings={"env": app.env, "input_encoding": "utf-8",
+                              "output_encoding": "unicode"},
+            transforms=app.registry.get_transforms())
+    finally:
+        app.env.current_document.docname = ""
+
+
+def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst"
+              ) -> list[tuple[int, str]]:
     """Parse a page holding one schedule block; render and export it; the warnings.
 
     Returns (0-based line within the block, message) for each warning.
@@ -83,8 +107,9 @@ def run_block(app: SphinxTestApp, lines: list[str]) -> list[tuple[int, str]]:
     app._warning.seek(0)
     app._warning.truncate()
     schedule_domain(app.env).clear_doc(DOCNAME)
-    page = ".. schedule::\n\n" + "".join(f"   {line}\n" for line in lines)
-    doctree = parse(app, page, docname=DOCNAME)
+    template, indent, first_line = PAGES[syntax]
+    page = template.format(body="".join(f"{indent}{line}\n" for line in lines))
+    doctree = parse_page(app, page, syntax)
     exports.resolve_links(app, doctree, DOCNAME)
     for table in doctree.findall(schedule_node):
         fragment = app.builder.render_partial(table)["fragment"]
@@ -98,14 +123,16 @@ def run_block(app: SphinxTestApp, lines: list[str]) -> list[tuple[int, str]]:
     for line in strip_escape_sequences(app._warning.getvalue()).splitlines():
         match = WARNING.match(line)
         assert match, f"unexpected output {line!r}"
-        assert match["file"].endswith(f"{DOCNAME}.rst"), line
-        found.append((int(match["line"]) - FIRST_LINE, match["message"]))
+        assert match["file"].endswith(f"{DOCNAME}.{syntax}"), line
+        found.append((int(match["line"]) - first_line, match["message"]))
     assert not any(isinstance(node, nodes.system_message) for node in doctree.findall())
     return found
 
 
-def check(app: SphinxTestApp, lines: list[str], valid: bool) -> None:
-    warnings = run_block(app, lines)
+def check(app: SphinxTestApp, lines: list[str], valid: bool, syntax: str
+          ) -> list[tuple[int, str]]:
+    """Run the block; every warning is inside it; refusals exactly when it is invalid."""
+    warnings = run_block(app, lines, syntax)
     for line, message in warnings:
         assert 0 <= line < len(lines), (line, message, lines)
     refused = [message for _, message in warnings if message.endswith(REFUSALS)]
@@ -113,6 +140,7 @@ def check(app: SphinxTestApp, lines: list[str], valid: bool) -> None:
         assert not refused, (refused, lines)
     else:
         assert refused, ("an invalid block gave no warning", lines)
+    return warnings
 
 
 def is_valid(text: str) -> bool:
@@ -235,8 +263,8 @@ def at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
-def mutate(data: Any, draw: Any) -> Any:
-    """``data`` with exactly one mutation of a kind drawn by ``draw``."""
+def mutate(data: Any, draw: Any) -> tuple[Any, tuple[Any, ...]]:
+    """``data`` with exactly one mutation of a kind drawn by ``draw``, and where it is."""
     data = copy.deepcopy(data)
     inner = [p for p in paths(data) if p]
     path = draw(st.sampled_from(inner))
@@ -252,24 +280,55 @@ def mutate(data: Any, draw: Any) -> Any:
         parent[last] = value[0] if value and not isinstance(value[0], (dict, list)) else "x"
     else:
         parent[last] = draw(st.sampled_from(OTHER_VALUES))
-    return data
+    return data, path
 
 
+def enclosing_item(text: str, path: tuple[Any, ...]) -> tuple[int, int]:
+    """0-based first and last line of the innermost mapping holding the mutated ``path``.
+
+    Found with PyYAML's composer, independently of the extension's reader.  The first
+    line is that of the key the mapping stands under, if any: that is where a warning
+    about a field missing from the mapping is expected.
+    """
+    node: yaml.Node = yaml.compose(text)
+    found = (node.start_mark.line, node.end_mark.line)
+    for part in path[:-1]:
+        key_line = None
+        if isinstance(node, yaml.MappingNode):
+            key_node, node = next((k, v) for k, v in node.value if k.value == part)
+            key_line = key_node.start_mark.line
+        else:
+            node = node.value[part]
+        if isinstance(node, yaml.MappingNode):
+            start = node.start_mark.line if key_line is None else key_line
+            found = (start, node.end_mark.line)
+    return found
+
+
+@pytest.mark.parametrize("syntax", sorted(PAGES))
 @EXAMPLES
 @given(data=schedules)
-def test_valid_schedules_render_without_refusal(app: SphinxTestApp,
+def test_valid_schedules_render_without_refusal(app: SphinxTestApp, syntax: str,
                                                 data: dict[str, Any]) -> None:
     text = dump(data)
     assert is_valid(text), text
-    check(app, block_lines(text), valid=True)
+    check(app, block_lines(text), valid=True, syntax=syntax)
 
 
+@pytest.mark.parametrize("syntax", sorted(PAGES))
 @EXAMPLES
 @given(data=schedules, choice=st.data())
-def test_near_miss_schedules_warn_inside_the_block(app: SphinxTestApp, data: dict[str, Any],
+def test_near_miss_schedules_warn_inside_the_block(app: SphinxTestApp, syntax: str,
+                                                   data: dict[str, Any],
                                                    choice: st.DataObject) -> None:
-    text = dump(mutate(data, choice.draw))
+    mutated, path = mutate(data, choice.draw)
+    text = dump(mutated)
     lines = block_lines(text)
     valid = is_valid("\n".join(lines))
     event("mutation kept the schedule valid" if valid else "mutation made it invalid")
-    check(app, lines, valid=valid)
+    warnings = check(app, lines, valid=valid, syntax=syntax)
+    if not valid:
+        # at least one refusal is about the item that was changed
+        first, last = enclosing_item(text, path)
+        assert any(first <= line <= last for line, message in warnings
+                   if message.endswith(REFUSALS)), (first, last, warnings, lines)
