@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import require_tool
+from conftest import REPO, require_tool
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 
@@ -335,7 +335,8 @@ def bounded_build(srcdir: Path, outdir: Path) -> tuple[int, str]:
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-T",
          str(srcdir), str(outdir)],
-        capture_output=True, text=True, preexec_fn=_limits, timeout=600, check=False)
+        capture_output=True, text=True, preexec_fn=_limits, timeout=600, check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)})
     return result.returncode, result.stderr
 
 

@@ -7,6 +7,8 @@ for character; LaTeX uses the real site's settings, so the compile proof is the 
 import sys
 from pathlib import Path
 
+# the repository, when this root is used in place; the tests copy it elsewhere and put the
+# repository on the path themselves (pytest's pythonpath, PYTHONPATH for child builds)
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 import conf as site  # noqa: E402 - the real site's LaTeX settings
