@@ -549,3 +549,29 @@ def test_calendar_export_keeps_hostile_text_inside_its_event(tmp_path: Path) -> 
     assert str(events[0]["location"]).replace("\r\n", "\n") == injected.replace("\r\n", "\n")
     assert all("url" not in event or str(event["url"]).startswith("http") for event in events)
     assert raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 2  # the text stays escaped inside
+
+
+@pytest.fixture(scope="module")
+def epub_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return build(tmp_path_factory.mktemp("hostile-epub"), "epub")
+
+
+def test_epub_pages_with_hostile_text_are_well_formed_xhtml(
+        epub_build: tuple[Path, str]) -> None:
+    """E-book readers reject a page that is not XML; escaping must hold there too."""
+    from defusedxml import minidom
+
+    outdir, _ = epub_build
+    pages = sorted(outdir.glob("h-*.xhtml"))
+    assert len(pages) == len(HOSTILE) + 1 + len(UNSHOWABLE) + 1
+    for page_path in pages:
+        document = minidom.parse(str(page_path))
+        assert not document.getElementsByTagName("script"), page_path.name
+        for tag in ("img", "svg", "iframe"):
+            assert not document.getElementsByTagName(tag), page_path.name
+    captions = [minidom.parse(str(outdir / f"h-{index:02d}.xhtml"))
+                .getElementsByTagName("caption")[0] for index in range(len(HOSTILE))]
+    for text, caption in zip(HOSTILE, captions):
+        shown = "".join(node.data for node in caption.getElementsByTagName("span")[0].childNodes
+                        if node.nodeType == node.TEXT_NODE)
+        assert shown == re.sub(r" *\n+ *", " ", text)
