@@ -146,3 +146,25 @@ def test_incremental_build_rereads_only_the_edited_year(tmp_path: Path, jobs: st
     shutil.copy2(page, clean / page.relative_to(src))
     build(clean, tmp_path / "clean-html", tmp_path / "clean.log", "-j", jobs)
     assert_same(outputs(tmp_path / "clean-html"), outputs(tmp_path / "html"))
+
+
+def test_editing_a_schedule_file_rereads_the_page_that_uses_it(tmp_path: Path) -> None:
+    """A ``:file:`` schedule is a dependency of its page, not a page of its own."""
+    src = tmp_path / "src"
+    shutil.copytree(PROBE.parent / "test-parallel-file", src)
+    env = {"PYTHONPATH": os.pathsep.join([str(REPO), str(PROBE)])}
+    first = sphinx_build(src, tmp_path / "html", "html", "-W",
+                         env={**env, "SCHEDULE_PROBE_LOG": str(tmp_path / "first.log")})
+    assert first.returncode == 0, first.warnings
+    assert sorted(doc for docs in reads(tmp_path / "first.log").values() for doc in docs) == [
+        "index", "years/2030/index", "years/2031/index"]
+
+    schedule = src / "years" / "2030" / "schedule.yaml"
+    edit(schedule)
+    second = sphinx_build(src, tmp_path / "html", "html", "-W",
+                          env={**env, "SCHEDULE_PROBE_LOG": str(tmp_path / "second.log")})
+    assert second.returncode == 0, second.warnings
+    assert [doc for docs in reads(tmp_path / "second.log").values() for doc in docs] == [
+        "years/2030/index"]
+    page = (tmp_path / "html" / "years" / "2030" / "index.html").read_text(encoding="utf-8")
+    assert "Introduction (revised)" in page
