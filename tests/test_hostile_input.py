@@ -151,6 +151,36 @@ def write_pages(srcdir: Path) -> None:
     lines += ["          - label: kept", "            url: https://example.org/kept"]
     (srcdir / "h-links.md").write_text(page("Links", "\n".join(lines) + "\n"),
                                        encoding="utf-8")
+    (srcdir / "h-links-fields.md").write_text(page("Link fields", LINK_FIELDS), encoding="utf-8")
+
+
+# A refused link in every other field that holds one; the comment is the item's page line.
+LINK_FIELDS = textwrap.dedent("""\
+    sections:
+      - title: Link fields
+        weeks:
+          - week: 1
+            topic: Links
+            lectures:
+              - number: 1
+                title: Slides
+                slides: "javascript:alert(1)"
+              - parts:
+                  - {number: 2, title: Shared}
+                  - {number: 3, title: Slides}
+                slides: " JAVASCRIPT:alert(1)"
+            papers:
+              - title: Paper
+                slides: "data:text/html,x"
+                code:
+                  - {label: code, url: "vbscript:x"}
+            projects:
+              - title: Project
+                slides: "java\\tscript:x"
+                code:
+                  - {label: code, url: "data:,x"}
+    """)
+LINK_FIELD_LINES = [10, 13, 18, 21, 23, 26]  # lecture, parts, paper, its code, project, code
 
 
 def build(tmp: Path, buildername: str) -> tuple[Path, str]:
@@ -272,6 +302,20 @@ def test_code_running_links_are_refused_and_not_linked(html_build: tuple[Path, s
     assert hrefs == ["https://example.org/kept"]
     shown = [span.get_text() for span in div.select("span.schedule-refused")]
     assert shown == [f"refused {url.strip()}".replace("\n", " ") for url in BAD_LINKS]
+
+
+def test_code_running_links_are_refused_in_every_link_field(
+        html_build: tuple[Path, str]) -> None:
+    outdir, warnings = html_build
+    refused = [line for line in warnings.splitlines() if "h-links-fields.md" in line]
+    assert all("[schedule.link-scheme]" in line for line in refused), refused
+    lines = sorted(int(re.search(r"h-links-fields\.md:(\d+):", line)[1]) for line in refused)
+    assert lines == LINK_FIELD_LINES
+    div = schedule_div(outdir, "h-links-fields")
+    assert div.select("tbody a") == []
+    shown = [span.get_text() for span in div.select("span.schedule-refused")]
+    assert shown == ["Lecture 1: Slides", "Lecture 2: Shared", "Lecture 3: Slides", "Paper",
+                     "code", "Project", "code"]
 
 
 def test_no_page_links_to_a_script_scheme(html_build: tuple[Path, str]) -> None:
@@ -563,7 +607,7 @@ def test_epub_pages_with_hostile_text_are_well_formed_xhtml(
 
     outdir, _ = epub_build
     pages = sorted(outdir.glob("h-*.xhtml"))
-    assert len(pages) == len(HOSTILE) + 1 + len(UNSHOWABLE) + 1
+    assert len(pages) == len(HOSTILE) + 1 + len(UNSHOWABLE) + 2  # benign, two link pages
     for page_path in pages:
         document = minidom.parse(str(page_path))
         assert not document.getElementsByTagName("script"), page_path.name
