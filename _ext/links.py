@@ -57,8 +57,11 @@ def absolute_href(url: str, base_url: str) -> str:
 
 
 def relative_href(path: str, from_uri: str) -> str:
-    """An encoded href from the page at ``from_uri`` (e.g. ``years/2022/index.html``)."""
-    return encode_path(posixpath.relpath(path.strip().lstrip("/"),
+    """An encoded href from the page at ``from_uri`` (e.g. ``years/2022/index.html``).
+
+    A path of only slashes is the site's root (``relpath`` refuses an empty path).
+    """
+    return encode_path(posixpath.relpath(path.strip().lstrip("/") or ".",
                                          posixpath.dirname(from_uri) or "."))
 
 

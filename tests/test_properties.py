@@ -332,3 +332,41 @@ def test_near_miss_schedules_warn_inside_the_block(app: SphinxTestApp, syntax: s
         first, last = enclosing_item(text, path)
         assert any(first <= line <= last for line, message in warnings
                    if message.endswith(REFUSALS)), (first, last, warnings, lines)
+
+
+# --- links: what a browser would make of every href -------------------------------------
+
+def browser_scheme(href: str) -> str | None:
+    """The scheme a browser sees: it strips C0 controls and spaces at the ends and drops
+    tabs and newlines anywhere (WHATWG URL parsing) before reading the scheme."""
+    cleaned = re.sub(r"[\t\n\r]", "", href.strip("".join(map(chr, range(0x21)))))
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
+    return match[1].lower() if match else None
+
+
+url_text = st.one_of(
+    st.text(max_size=40),
+    st.builds(lambda pad, scheme, rest: pad + scheme + rest,
+              st.text(alphabet=" \t\n\x00\x01", max_size=3),
+              st.sampled_from(["javascript:", "JaVaScRiPt:", "java\tscript:", "data:",
+                               "vbscript:", "http:", "https:", "mailto:", "files/", "//"]),
+              st.text(max_size=20)))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(url=url_text)
+def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
+    from _ext.links import absolute_href, is_allowed, is_site_path, relative_href
+
+    # pydantic strips the value's surrounding white space before the extension sees it
+    url = url.strip()
+    if browser_scheme(url) not in (None, "http", "https", "mailto"):
+        assert not is_allowed(url), url
+    if not is_allowed(url):
+        return  # refused links are shown as text, never as an href
+    href = absolute_href(url, "https://example.org/")
+    # no scheme is a link within the site (or, for //host, the page's own scheme)
+    assert browser_scheme(href) in ("http", "https", "mailto", None), (url, href)
+    if is_site_path(url):
+        assert href.startswith("https://example.org/")
+        assert browser_scheme(relative_href(url, "years/2030/index.html")) is None
