@@ -36,7 +36,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import _parse_str_to_doctree
 
-from _ext import exports
+from _ext import exports, html
 from _ext.domain import schedule_domain
 from _ext.ical import build_calendar
 from _ext.json_export import build_json
@@ -64,6 +64,10 @@ EXAMPLES = settings(max_examples=120, deadline=None, derandomize=True,
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     srcdir = tmp_path_factory.mktemp("properties") / "src"
     shutil.copytree(ROOT, srcdir)
+    # a local slides tree, so slide links are made relative and checked against files
+    slides = srcdir / "files" / "ppt" / "2030"
+    slides.mkdir(parents=True)
+    (slides / "Lecture 1.pdf").write_bytes(b"%PDF-1.4\n")
     app = SphinxTestApp("html", srcdir=srcdir)
     # what a build sets before writing pages, which render_partial relies on
     app.builder.fignumbers, app.builder.secnumbers = {}, {}
@@ -111,6 +115,7 @@ def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst"
     page = template.format(body="".join(f"{indent}{line}\n" for line in lines))
     doctree = parse_page(app, page, syntax)
     exports.resolve_links(app, doctree, DOCNAME)
+    html.relink_slides(app, doctree, DOCNAME)
     for table in doctree.findall(schedule_node):
         fragment = app.builder.render_partial(table)["fragment"]
         assert "<table" in fragment
@@ -208,7 +213,8 @@ def test_arbitrary_yaml_never_raises_and_warns_inside_the_block(app: SphinxTestA
 texts = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn", "Co", "Zl", "Zp")),
                 min_size=1, max_size=20).filter(lambda s: s.strip() == s)
 urls = st.sampled_from(["https://example.org/a b.pdf", "files/ppt/2030/Lecture 1.pdf",
-                        "mailto:staff@example.org", "javascript:alert(1)", "data:,x"]) | texts
+                        "mailto:staff@example.org", "javascript:alert(1)", "data:,x",
+                        "/"]) | texts
 acknowledgements = st.dictionaries(st.sampled_from(["lecture-order", "link-scheme",
                                                     "slides-missing"]), texts, max_size=1)
 link = st.fixed_dictionaries({"label": texts, "url": urls},
