@@ -414,8 +414,10 @@ def test_unreadable_files_are_refused_with_a_warning(tmp_path: Path) -> None:
     (srcdir / "big.yaml").write_text("sections:\n" + "  - title: filler\n" * 200_000,
                                      encoding="utf-8")
     os.symlink("/dev/zero", srcdir / "zero.yaml")
+    (srcdir / "folder").mkdir()
     files = {"garbage.bin": "'utf-8' codec can't decode", "missing.yaml": "no such file",
-             "zero.yaml": "not a regular file", "big.yaml": "larger than schedule_max_bytes"}
+             "zero.yaml": "not a regular file", "folder": "not a regular file",
+             "big.yaml": "larger than schedule_max_bytes"}
     for name in files:
         (srcdir / f"h-{name}.md").write_text(
             f"# {name}\n\n```{{schedule}}\n:file: {name}\n```\n", encoding="utf-8")
