@@ -404,9 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         sizes, runs, args.no_pdf, args.jobs = [3, 30], 1, True, "2"
     # a smoke run must not overwrite the published results
-    place = args.workdir / "quick-" if args.quick else HERE / ""
-    args.output = args.output or Path(f"{place}results.json")
-    args.readme = args.readme or Path(f"{place}README.md")
+    folder, prefix = (args.workdir, "quick-") if args.quick else (HERE, "")
+    args.output = args.output or folder / f"{prefix}results.json"
+    args.readme = args.readme or folder / f"{prefix}README.md"
     largest = sizes[-1]
 
     def log(message: str) -> None:
