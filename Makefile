@@ -11,7 +11,7 @@ BUILDDIR ?= _build
 .PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench
 
 help:
-	@echo "make html | test | live | pdf | epub | handbook-png | clean"
+	@echo "make html | test | live | pdf | epub | handbook-png | bench | clean"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
