@@ -56,6 +56,13 @@ class Measurement:
     peak_rss_mb: list[float] = field(default_factory=list)
     warnings: int = 0
 
+    def add(self, seconds: float, cpu: float, rss: float, warnings: int) -> None:
+        """Record one run."""
+        self.seconds.append(seconds)
+        self.cpu_seconds.append(cpu)
+        self.peak_rss_mb.append(rss)
+        self.warnings = max(self.warnings, warnings)
+
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
@@ -185,10 +192,7 @@ def measure_clean(projects: list[Project], jobs: int, runs: int, log: Any,
         for project, result in zip(projects, results):
             project.clean(jobs, tag)
             seconds, cpu, rss, warnings = project.build(jobs, options, tag)
-            result.seconds.append(seconds)
-            result.cpu_seconds.append(cpu)
-            result.peak_rss_mb.append(rss)
-            result.warnings = max(result.warnings, warnings)
+            result.add(seconds, cpu, rss, warnings)
             log(f"  {kind} {project.form:9} n={project.n:<4} -j {jobs}  run {run + 1}/{runs}: "
                 f"{seconds:7.2f} s (cpu {cpu:6.2f} s)  {rss:6.0f} MB  load {load_average()}")
     return results
@@ -206,10 +210,7 @@ def measure_incremental(project: Project, runs: int, log: Any) -> Measurement:
         project.edit_one_page()
         time.sleep(0.01)  # the edited file must be newer than its output
         seconds, cpu, rss, warnings = project.build(1)
-        result.seconds.append(seconds)
-        result.cpu_seconds.append(cpu)
-        result.peak_rss_mb.append(rss)
-        result.warnings = max(result.warnings, warnings)
+        result.add(seconds, cpu, rss, warnings)
         log(f"  incremental {project.form:9} n={project.n:<4} run {run + 1}/{runs}: "
             f"{seconds:7.2f} s (cpu {cpu:6.2f} s)  {rss:6.0f} MB")
     return result
