@@ -12,9 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import a11y, exports, html, latex, week_dates
-from . import years
-from . import reference
+from . import a11y, exports, html, latex, reference, week_dates, years
 from .config import add_settings
 from .directive import ScheduleDirective
 from .domain import ScheduleDomain
