@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -48,6 +49,10 @@ class Build:
 
     def page(self, name: str) -> str:
         return (self.outdir / name).read_text(encoding="utf-8")
+
+    def year_page(self, year: int) -> BeautifulSoup:
+        """The built page of one course year, parsed."""
+        return BeautifulSoup(self.page(f"years/{year}/index.html"), "html.parser")
 
 
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,

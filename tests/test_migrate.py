@@ -120,9 +120,6 @@ def test_every_edit_has_a_reason_and_a_real_change() -> None:
 # ---------------------------------------------------------------- the built site
 
 
-def _page(site_html: Build, year: int) -> BeautifulSoup:
-    return BeautifulSoup(site_html.page(f"years/{year}/index.html"), "html.parser")
-
 
 def _week_cells(soup: BeautifulSoup) -> dict[int, Tag]:
     """The lectures-and-materials cell of each week row."""
@@ -146,7 +143,7 @@ def _href_matches(href: str, url: str) -> bool:
 
 @pytest.mark.parametrize("year", sorted(legacy.PAGES))
 def test_every_legacy_url_is_linked_on_the_built_page(site_html: Build, year: int) -> None:
-    soup = _page(site_html, year)
+    soup = site_html.year_page(year)
     hrefs = [a["href"] for a in soup.find_all("a", href=True)]
     sources = [img["src"] for img in soup.find_all("img", src=True)]
     for url in legacy.all_urls(year):
@@ -162,7 +159,7 @@ def test_every_legacy_url_is_linked_on_the_built_page(site_html: Build, year: in
 
 @pytest.mark.parametrize("year", sorted(legacy.PAGES))
 def test_every_legacy_entry_title_is_on_the_built_page(site_html: Build, year: int) -> None:
-    cells = _week_cells(_page(site_html, year))
+    cells = _week_cells(site_html.year_page(year))
     rows = legacy.rows(year)
     assert sorted(cells) == [row.week for row in rows]
     for row in rows:
@@ -178,7 +175,7 @@ def test_every_legacy_entry_title_is_on_the_built_page(site_html: Build, year: i
 
 @pytest.mark.parametrize("year", sorted(legacy.PAGES))
 def test_staff_and_books_of_the_legacy_page_are_linked(site_html: Build, year: int) -> None:
-    soup = _page(site_html, year)
+    soup = site_html.year_page(year)
     links = {(a.get_text(" ", strip=True), a["href"]) for a in soup.find_all("a", href=True)}
     for name, url in legacy.staff(year):
         assert any(text == name and _href_matches(href, url) for text, href in links), name

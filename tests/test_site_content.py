@@ -23,9 +23,6 @@ def test_real_site_builds_without_warnings(site_html: Build) -> None:
     assert site_html.warnings == ""
 
 
-def _page(site_html: Build, year: int) -> BeautifulSoup:
-    return BeautifulSoup(site_html.page(f"years/{year}/index.html"), "html.parser")
-
 
 def _weeks(soup: BeautifulSoup) -> dict[int, Tag]:
     rows = {}
@@ -46,7 +43,7 @@ def _section(soup: BeautifulSoup, title: str) -> Tag:
 
 @pytest.mark.parametrize("year", YEARS)
 def test_same_weeks_slides_and_entries_as_the_legacy_page(site_html: Build, year: int) -> None:
-    weeks = _weeks(_page(site_html, year))
+    weeks = _weeks(site_html.year_page(year))
     rows = legacy.rows(year)
     assert len(weeks) == len(rows)
     for row in rows:
@@ -60,7 +57,7 @@ def test_same_weeks_slides_and_entries_as_the_legacy_page(site_html: Build, year
 
 @pytest.mark.parametrize("year", YEARS)
 def test_title_banner_term_line_and_year_switcher(site_html: Build, year: int) -> None:
-    soup = _page(site_html, year)
+    soup = site_html.year_page(year)
     assert soup.h1.get_text(strip=True).rstrip("#¶").endswith(f"Spring {year}")
     banner = soup.select_one('a[href="https://deepreinforcementlearningbook.org"] '
                              'img[src$="water-top-small-min.png"]')
@@ -75,7 +72,7 @@ def test_title_banner_term_line_and_year_switcher(site_html: Build, year: int) -
 
 @pytest.mark.parametrize("year", YEARS)
 def test_course_staff_with_links_and_mailto(site_html: Build, year: int) -> None:
-    staff = _section(_page(site_html, year), "Course Staff")
+    staff = _section(site_html.year_page(year), "Course Staff")
     # the HTML writer cloaks addresses ("%40" for "@"); a browser decodes them
     links = {a.get_text(strip=True): unquote(a["href"]) for a in staff.select("a")}
     for name, url in legacy.staff(year):
@@ -89,7 +86,7 @@ def test_course_staff_with_links_and_mailto(site_html: Build, year: int) -> None
 
 @pytest.mark.parametrize("year", YEARS)
 def test_feedback_email_is_a_mailto_link(site_html: Build, year: int) -> None:
-    feedback = _section(_page(site_html, year), "Feedback")
+    feedback = _section(site_html.year_page(year), "Feedback")
     emails = legacy.EMAIL.findall(legacy.section(year, "Feedback"))
     assert emails
     hrefs = {unquote(a["href"]) for a in feedback.select("a")}
@@ -99,7 +96,7 @@ def test_feedback_email_is_a_mailto_link(site_html: Build, year: int) -> None:
 
 @pytest.mark.parametrize("year", YEARS)
 def test_books_are_linked_cover_images(site_html: Build, year: int) -> None:
-    others = _section(_page(site_html, year), "Others")
+    others = _section(site_html.year_page(year), "Others")
     books = legacy.books(year)
     assert books
     for link, cover, width in books:
