@@ -14,13 +14,14 @@ a 2020 file, one file linked for two different lectures, lecture ranges that ove
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import local_files_dir
 from .links import is_allowed, is_site_path, scheme_of
-from .model import Acknowledging, Item, Lecture, Reading, Schedule, Week, lecture_span, walk
-from .tables import all_links
+from .model import (Acknowledging, Item, Lecture, Reading, Schedule, Week, all_links,
+                    lecture_span, slides_of, walk)
 from .warning_types import warn
 
 
@@ -36,8 +37,7 @@ class CheckContext:
 
     @property
     def local_files(self) -> Path | None:
-        path = self.srcdir / self.files_dir
-        return path if path.is_dir() else None
+        return local_files_dir(self.srcdir, self.files_dir)
 
     def report(self, item: Item, subtype: str, message: str) -> None:
         """Warn about ``item`` unless it acknowledges ``subtype``."""
@@ -56,18 +56,6 @@ def check_link_schemes(data: Schedule, context: CheckContext) -> None:
             context.report(item, "link-scheme",
                            f"link {url!r} uses the scheme '{scheme_of(url)}:'; expected http, "
                            "https, mailto or a relative path (not rendered as a link)")
-
-
-def slides_of(data: Schedule) -> Iterator[tuple[Lecture | Reading, str]]:
-    """Every lecture or reading with slides, in source order, with its slides path."""
-    for section in data.sections:
-        for week in section.weeks:
-            for lecture in week.lectures:
-                if lecture.slides:
-                    yield lecture, lecture.slides
-            for reading in week.papers + week.projects:
-                if reading.slides:
-                    yield reading, reading.slides
 
 
 def _site_path(url: str) -> str | None:

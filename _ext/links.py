@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -63,14 +63,3 @@ def relative_href(path: str, from_uri: str) -> str:
     """
     return encode_path(posixpath.relpath(path.strip().lstrip("/") or ".",
                                          posixpath.dirname(from_uri) or "."))
-
-
-def year_folder(path: str) -> str | None:
-    """``2022`` for ``files/ppt/2022/x.pdf``; ``None`` for paths outside ``files/ppt``."""
-    match = re.match(r"^/?files/ppt/([^/]+)/", path.strip())
-    return match[1] if match else None
-
-
-def host_of(url: str) -> str:
-    """The host of an absolute URL, for labels and checks."""
-    return urlsplit(url.strip()).netloc

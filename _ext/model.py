@@ -8,6 +8,7 @@ forbids unknown keys: a typo such as ``slieds:`` must be reported, never ignored
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 import re
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -268,4 +269,34 @@ def walk(schedule: Schedule) -> list[Item]:
             stack.extend(reversed(children))
         elif isinstance(obj, list):
             stack.extend(reversed(obj))
+    return found
+
+
+def weeks(schedule: Schedule) -> Iterator[Week]:
+    """Every week of every section, in source order."""
+    for section in schedule.sections:
+        yield from section.weeks
+
+
+def slides_of(schedule: Schedule) -> Iterator[tuple[Lecture | Reading, str]]:
+    """Every lecture or reading with slides, in source order, with its slides path."""
+    for week in weeks(schedule):
+        for lecture in week.lectures:
+            if lecture.slides:
+                yield lecture, lecture.slides
+        for reading in week.papers + week.projects:
+            if reading.slides:
+                yield reading, reading.slides
+
+
+def all_links(schedule: Schedule) -> list[tuple[Item, str]]:
+    """Every (item, url) the schedule links to, in page order, for checks and exports."""
+    found: list[tuple[Item, str]] = []
+    for week in weeks(schedule):
+        found.extend((lecture, lecture.slides) for lecture in week.lectures if lecture.slides)
+        found.extend((link, link.url) for link in week.materials)
+        for reading in week.papers + week.projects:
+            if reading.slides:
+                found.append((reading, reading.slides))
+            found.extend((link, link.url) for link in reading.code)
     return found

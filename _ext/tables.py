@@ -184,19 +184,3 @@ class TableBuilder:
                                ["schedule-code"])
         return item
 
-
-def all_links(data: Schedule) -> list[tuple[Item, str]]:
-    """Every (item, url) the schedule links to, for checks and exports."""
-    found: list[tuple[Item, str]] = []
-    for section in data.sections:
-        for week in section.weeks:
-            for lecture in week.lectures:
-                if lecture.slides:
-                    found.append((lecture, lecture.slides))
-            found.extend((link, link.url) for link in week.materials)
-            for reading in week.papers + week.projects:
-                if reading.slides:
-                    found.append((reading, reading.slides))
-                found.extend((link, link.url) for link in reading.code)
-    return found
-

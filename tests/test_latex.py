@@ -35,7 +35,8 @@ if str(REPO) not in sys.path:
 from _ext.links import absolute_href, is_allowed, is_site_path  # noqa: E402
 from _ext.model import Schedule  # noqa: E402
 from _ext.read import read_yaml  # noqa: E402
-from _ext.tables import all_links, lecture_label, reading_label  # noqa: E402
+from _ext.model import all_links  # noqa: E402
+from _ext.tables import lecture_label, reading_label  # noqa: E402
 from _ext.validate import validate  # noqa: E402
 
 MAX_PAGES_PER_YEAR = 4
