@@ -7,6 +7,7 @@ and types, and so Sphinx itself reports a setting of the wrong type.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -46,3 +47,13 @@ def add_settings(app: Sphinx) -> None:
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, setting.rebuild,
                              types=setting.types, description=setting.doc)
+
+
+def local_files_dir(srcdir: Path, files_dir: str) -> Path | None:
+    """The local slides tree (``schedule_files_dir`` under the source dir), if it exists.
+
+    Its existence decides both whether slide links become relative and whether the
+    slides-missing check can look for files, so both ask here.
+    """
+    path = srcdir / files_dir
+    return path if path.is_dir() else None

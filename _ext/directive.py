@@ -64,13 +64,13 @@ class ScheduleDirective(SphinxDirective):
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         index = len(domain.records.get(docname, []))
-        domain.add(ScheduleRecord(docname, year, data, index))
-        prefix = "" if index == 0 else f"schedule-{index + 1}-"
+        record = ScheduleRecord(docname, year, data, index)
+        domain.add(record)
         builder = TableBuilder(
             headers=config.schedule_header_labels,
             base_url=config.schedule_files_base_url,
             week_extra=lambda week: self.week_extra(week, data),
-            id_for=lambda name: prefix + name, document=self.state.document)
+            id_for=lambda name: record.anchor_prefix + name, document=self.state.document)
         week_dates.warn_term(data)
         tables = builder.build(data)
         tables += exports.placeholder(docname, index)

@@ -26,6 +26,11 @@ class ScheduleRecord:
     schedule: Schedule
     index: int  # position of the block within its page
 
+    @property
+    def anchor_prefix(self) -> str:
+        """Prefix of this block's ids: none for a page's first block, ``schedule-2-`` ..."""
+        return "" if self.index == 0 else f"schedule-{self.index + 1}-"
+
 
 class ScheduleDomain(Domain):
     name = "schedule"

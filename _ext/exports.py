@@ -27,6 +27,7 @@ from sphinx.util.osutil import relative_uri
 
 from .dates import has_dates
 from .domain import ScheduleRecord, schedule_domain
+from .html import publishes_files
 from .ical import build_calendar, meetings, slug
 from .json_export import build_json
 from .model import Schedule
@@ -64,11 +65,6 @@ def export_files(docname: str, year: int | None, index: int, data: Schedule,
 def placeholder(docname: str, index: int) -> schedule_exports:
     """The node the directive puts under block ``index`` of ``docname``'s tables."""
     return schedule_exports(docname=docname, index=index)
-
-
-def publishes_files(app: Sphinx) -> bool:
-    """HTML builders that write pages to disk; e-books carry no side files."""
-    return app.builder.format == "html" and not app.builder.name.startswith("epub")
 
 
 def _record(app: Sphinx, docname: str, index: int) -> ScheduleRecord | None:
@@ -140,8 +136,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             data = build_calendar(
                 record.schedule, year=record.year, docname=record.docname,
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
-                page_url=url, anchor_prefix="" if record.index == 0
-                else f"schedule-{record.index + 1}-")
+                page_url=url, anchor_prefix=record.anchor_prefix)
             if data is not None:
                 _write(outdir / files.ics, data)
         if files.json:

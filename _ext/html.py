@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from .config import local_files_dir
 from .links import is_site_path, relative_href
 from .tables import schedule_header
 
@@ -24,6 +25,16 @@ STATIC = Path(__file__).parent / "static"
 
 def is_html(app: Sphinx) -> bool:
     return app.builder.format == "html"
+
+
+def is_ebook(app: Sphinx) -> bool:
+    """epub builders write HTML too, but into a package with no room for side files."""
+    return app.builder.name.startswith("epub")
+
+
+def publishes_files(app: Sphinx) -> bool:
+    """HTML builders that write pages to disk; e-books carry no side files."""
+    return is_html(app) and not is_ebook(app)
 
 
 def visit_schedule_header(self: HTML5Translator, node: schedule_header) -> None:
@@ -58,16 +69,15 @@ class UniqueTableIds(SphinxPostTransform):
 
 
 def local_files(app: Sphinx) -> Path | None:
-    path = Path(app.srcdir) / app.config.schedule_files_dir
-    return path if path.is_dir() else None
+    return local_files_dir(Path(app.srcdir), app.config.schedule_files_dir)
 
 
 def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Make slide links relative when the slides are copied into this HTML build."""
-    if not is_html(app) or local_files(app) is None:
-        return
-    if app.builder.name.startswith("epub") or app.builder.name == "singlehtml":
+    if not publishes_files(app) or app.builder.name == "singlehtml":
         return  # an e-book or one-page build carries no slides; keep the absolute links
+    if local_files(app) is None:
+        return
     page = app.builder.get_target_uri(docname)
     for ref in doctree.findall(nodes.reference):
         path = ref.get("schedule_path")
@@ -77,8 +87,8 @@ def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
     """Copy the local slides tree into the HTML output at the same paths."""
-    source = local_files(app) if is_html(app) else None
-    if exception is not None or source is None or app.builder.name.startswith("epub"):
+    source = local_files(app) if publishes_files(app) else None
+    if exception is not None or source is None:
         return
     target = Path(app.outdir) / app.config.schedule_files_dir
     shutil.copytree(source, target, dirs_exist_ok=True)

@@ -35,6 +35,7 @@ from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from .html import is_ebook
 from .links import scheme_of
 
 logger = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ def _prune_empty(node: nodes.Element | None) -> None:
 def epub_leave_out_other_files(app: Sphinx) -> None:
     """Exclude static files of types an e-book does not carry (epub builders only)."""
     media_types = getattr(app.builder, "media_types", None)
-    if not app.builder.name.startswith("epub") or media_types is None:
+    if not is_ebook(app) or media_types is None:
         return
     excluded = app.config.epub_exclude_files
     # Sphinx keeps the previous build's info as .buildinfo.bak when the settings changed

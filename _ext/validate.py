@@ -122,7 +122,7 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> Path:
     return tuple(path)
 
 
-def _removable(path: Path, kind: str, data: Any) -> Path | None:
+def _removable(path: Path, kind: str) -> Path | None:
     """The smallest part of the data to set aside for an error at ``path``."""
     if kind == "extra_forbidden" and path:
         return path
@@ -175,7 +175,7 @@ def validate(read: ReadResult, *, first_line: int, source: str
     dropped: set[Path] = set()
     for path, message in _unshowable_values(data):
         problems.append(Problem(path, read.line_of(path), message))
-        removable = _removable(path, "value_error", data)
+        removable = _removable(path, "value_error")
         if removable is None:
             return None, _unique(problems)
         dropped.add(removable)
@@ -194,7 +194,7 @@ def validate(read: ReadResult, *, first_line: int, source: str
                 if error["type"] == "missing" and isinstance(error["loc"][-1], str):
                     named = original + (error["loc"][-1],)  # the absent key, for the message
                 problems.append(Problem(named, read.line_of(original), _message(error)))
-                removable = _removable(current, error["type"], data)
+                removable = _removable(current, error["type"])
                 if removable is None:
                     fatal = True
                 else:

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from .dates import day_label, term_problems, week_dates
-from .html import STATIC, is_html
+from .html import STATIC, is_ebook, is_html
 from .model import Schedule, Week
 from .warning_types import warn
 
@@ -86,7 +86,7 @@ def add_assets(app: Sphinx) -> None:
     if str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path.append(str(STATIC))
     app.add_css_file("schedule-dates.css")
-    if not app.builder.name.startswith("epub"):
+    if not is_ebook(app):
         app.add_js_file("current-week.js", loading_method="defer")
 
 
