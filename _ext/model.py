@@ -107,7 +107,7 @@ class LecturePart(Item):
     """One lecture of a group that shares a single slides file."""
 
     number: LectureNumber
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="Title shown after 'Lecture N:'.")
 
     _number = field_validator("number", mode="before")(
         classmethod(lambda cls, v: _lecture_number(v)))
@@ -121,7 +121,8 @@ class Lecture(Acknowledging):
     """
 
     number: LectureNumber | None = None
-    title: str | None = Field(default=None, min_length=1)
+    title: str | None = Field(default=None, min_length=1,
+                                description="Title shown after 'Lecture N:'.")
     parts: list[LecturePart] | None = Field(
         default=None, description="Lectures that share this entry's slides file; "
                                   "use instead of number and title.")
@@ -155,9 +156,11 @@ class Reading(Acknowledging):
     """A paper reading or a group project, with optional slides and code links."""
 
     number: str | None = Field(default=None, description="Presentation id such as '11-1'.")
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="Title of the paper or project.")
     venue: str | None = Field(default=None, description="Venue and year, e.g. 'NeurIPS 2019'.")
-    slides: str | None = Field(default=None, min_length=1)
+    slides: str | None = Field(
+        default=None, min_length=1,
+        description="Path such as files/ppt/2022/11-1 Paper.pdf, or a URL.")
     code: list[Link] = Field(default_factory=list,
                              description="Code links, labelled by framework (torch, ...).")
 
@@ -172,8 +175,10 @@ class Week(Acknowledging):
 
     # at most a term's longest length (Term.weeks); a huge week number has no date
     week: int = Field(ge=1, le=60, description="Week number within the term, from 1.")
-    topic: str = Field(min_length=1)
-    lectures: list[Lecture] = Field(default_factory=list)
+    topic: str = Field(min_length=1,
+                       description="What the week is about, shown in the Topic column.")
+    lectures: list[Lecture] = Field(default_factory=list,
+                                   description="The week's lectures (see Lecture).")
     materials: list[Link] = Field(default_factory=list,
                                   description="Extra materials: demo code, .zip code, repositories.")
     papers: list[Reading] = Field(default_factory=list, description="Paper readings.")
@@ -190,8 +195,10 @@ class Week(Acknowledging):
 class Section(Item):
     """A titled table of weeks: Fundamentals, Research & Application, Practices."""
 
-    title: str = Field(min_length=1)
-    weeks: list[Week] = Field(default_factory=list)
+    title: str = Field(min_length=1,
+                       description="Caption of the table, e.g. 'Fundamentals'.")
+    weeks: list[Week] = Field(default_factory=list,
+                             description="The rows of the table, in order (see Week).")
 
 
 def _clock(value: Any) -> Any:
@@ -210,11 +217,13 @@ class Term(Item):
         description="Date of the first day of week 1 (any day of that week).")
     # bounded like ``Schedule.year``: a term near the calendar's ends has weeks whose
     # dates cannot be computed (an OverflowError instead of a warning)
-    weekday: Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] | None = None
+    weekday: Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] | None = Field(
+        default=None, description="Day of the week the class meets.")
     start: dt.time | None = Field(default=None, description="Start time, '15:10' (quoted).")
     end: dt.time | None = Field(default=None, description="End time, '18:00' (quoted).")
     timezone: str = Field(default="Asia/Shanghai", description="IANA timezone name.")
-    location: str | None = None
+    location: str | None = Field(default=None,
+                                 description="Where the class meets, e.g. a room.")
     weeks: int = Field(default=16, ge=1, le=60, description="Number of weeks in the term.")
     holidays: list[dt.date] = Field(default_factory=list,
                                     description="Dates on which the class does not meet.")
@@ -253,8 +262,10 @@ class Schedule(Item):
 
     year: int | None = Field(default=None, ge=1900, le=2999,
                              description="Defaults to the year in the page's path (years/2022/).")
-    term: Term | None = None
-    sections: list[Section] = Field(min_length=1)
+    term: Term | None = Field(
+        default=None, description="When and where the class meets (see Term). Optional.")
+    sections: list[Section] = Field(
+        min_length=1, description="The tables of the page, in order (see Section).")
 
 
 def walk(schedule: Schedule) -> list[Item]:

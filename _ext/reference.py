@@ -29,22 +29,6 @@ MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Section, Week, Lecture, L
                                        Reading, Link)
 """Every model a schedule is made of, from the top down, as the page lists them."""
 
-MEANINGS: dict[tuple[str, str], str] = {
-    ("Schedule", "term"): "When and where the class meets (see Term). Optional.",
-    ("Schedule", "sections"): "The tables of the page, in order (see Section).",
-    ("Term", "weekday"): "Day of the week the class meets.",
-    ("Term", "location"): "Where the class meets, e.g. a room.",
-    ("Section", "title"): "Caption of the table, e.g. 'Fundamentals'.",
-    ("Section", "weeks"): "The rows of the table, in order (see Week).",
-    ("Week", "topic"): "What the week is about, shown in the Topic column.",
-    ("Week", "lectures"): "The week's lectures (see Lecture).",
-    ("Lecture", "title"): "Title shown after 'Lecture N:'.",
-    ("LecturePart", "title"): "Title shown after 'Lecture N:'.",
-    ("Reading", "title"): "Title of the paper or project.",
-    ("Reading", "slides"): "Path such as files/ppt/2022/11-1 Paper.pdf, or a URL.",
-}
-"""Meanings for fields whose model gives no ``description``."""
-
 
 def _model_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1]
@@ -98,10 +82,9 @@ def _schema_description(prop: dict[str, Any]) -> str | None:
 
 
 def meaning(model: type[BaseModel], name: str) -> str | None:
-    """The field's description, or the page's own wording for it."""
+    """The field's description: from the model, so the page and the JSON Schema agree."""
     prop = model.model_json_schema().get("properties", {}).get(name, {})
-    return (model.model_fields[name].description or _schema_description(prop)
-            or MEANINGS.get((model.__name__, name)))
+    return model.model_fields[name].description or _schema_description(prop)
 
 
 def _inline(text: str) -> list[nodes.Node]:
