@@ -1,9 +1,15 @@
-"""Sphinx extension for the Deep Generative Models course schedule.
+"""Sphinx extension for the Deep Generative Models course site.
 
-The modules follow the data's path: ``read`` (YAML with line numbers) → ``model`` and
-``validate`` (what a schedule may hold) → ``checks`` (mistakes real schedules make) →
-``tables`` (docutils nodes) → ``html`` and the other writers.  ``warning_types`` is the
-one registry of warning subtypes; ``config`` holds every setting.
+Three parts, each with one concern, set up from here (the way sphinx-design's
+``extension.py`` does):
+
+* :mod:`.schedule`: the ``{schedule}`` directive, from YAML to validated data to nodes;
+* :mod:`.outputs`: what those nodes and data become in HTML, LaTeX, the calendar, JSON;
+* :mod:`.site`: repairs and additions for every page (accessibility, year switcher,
+  printed pages and e-books).
+
+:mod:`.config` holds every setting, :mod:`.warning_types` the one registry of warning
+subtypes, :mod:`.builders` the questions about the running builder.
 """
 
 from __future__ import annotations
@@ -12,40 +18,40 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import a11y, exports, html, latex, reference, week_dates, years
+from . import outputs, schedule, site
+from .builders import is_html
 from .config import add_settings
-from .directive import ScheduleDirective
-from .domain import ScheduleDomain
-from .tables import schedule, schedule_header
+from .outputs.html import ScheduleMarkup
+from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
 
 
+def use_site_translator(app: Sphinx) -> None:
+    """HTML builders write with the builder's translator plus our two markup mixins.
+
+    The mixins add attributes in ``starttag`` (``scope`` on schedule headers, the week's
+    dates on its row, ``aria-level`` and ``tabindex`` where axe-core asks for them), so
+    every attribute has one visible origin and no visitor of docutils' own nodes is
+    replaced.  The builder's current translator class is the base, so a translator set
+    by another extension or ``conf.py`` is kept.
+    """
+    if not is_html(app):
+        return
+    base = app.builder.get_translator_class()
+    translator = type("SiteHTMLTranslator", (ScheduleMarkup, AccessibleMarkup, base), {})
+    app.set_translator(app.builder.name, translator, override=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     add_settings(app)
-    app.add_domain(ScheduleDomain)
-    app.add_node(schedule_header,
-                 html=(html.visit_schedule_header, html.depart_schedule_header))
-    app.add_directive("schedule", ScheduleDirective)
-    app.add_post_transform(html.UniqueTableIds)
-    app.add_post_transform(latex.LatexScheduleTables)
-    app.add_post_transform(latex.PrintedPages)
-    app.add_post_transform(latex.RemoteImagesAsText)
-    app.connect("builder-inited", html.add_assets)
-    app.connect("builder-inited", latex.epub_leave_out_other_files)
-    app.connect("doctree-resolved", html.relink_slides)
-    app.connect("build-finished", html.copy_files_tree)
-    week_dates.setup(app)
-    exports.setup(app)
-    years.setup(app)
-    reference.setup(app)
-    a11y.setup(app)
+    schedule.setup(app)
+    outputs.setup(app)
+    site.setup(app)
+    app.connect("builder-inited", use_site_translator)
     return {
         "version": __version__,
         "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-__all__ = ["schedule", "setup"]

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from _ext.links import absolute_href  # noqa: E402 - needs REPO on sys.path
+from _ext.schedule.links import absolute_href  # noqa: E402 - needs REPO on sys.path
 
 FORMS = ("directive", "hand")
 WEEKS = 16

@@ -118,7 +118,7 @@ def test_axe_here_reports_what_it_should(browser: Browser) -> None:
 
 @pytest.mark.parametrize("path", [*PAGES, *GUIDE_PAGES], ids=page_id)
 def test_sphinx_markup_is_repaired_without_a_browser(site_html: Build, path: str) -> None:
-    """What ``_ext/a11y.py`` adds is in the HTML itself (checked where Chromium is missing)."""
+    """What ``_ext/site/a11y.py`` adds is in the HTML itself (checked where Chromium is missing)."""
     soup = BeautifulSoup(site_html.page(path), "html.parser")
     headings = soup.select('[role="heading"]')
     assert all(h.get("aria-level", "").isdigit() for h in headings), headings

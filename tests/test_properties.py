@@ -36,12 +36,12 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import _parse_str_to_doctree
 
-from _ext import exports, html
-from _ext.domain import schedule_domain
-from _ext.ical import build_calendar
-from _ext.json_export import build_json
-from _ext.model import WEEKDAYS, Schedule
-from _ext.tables import schedule as schedule_node
+from _ext.outputs import exports, html
+from _ext.schedule.domain import schedule_domain
+from _ext.outputs.ical import build_calendar
+from _ext.outputs.json_export import build_json
+from _ext.schedule.model import WEEKDAYS, Schedule
+from _ext.schedule.nodes import schedule as schedule_node
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 DOCNAME = "years/2030/index"
@@ -362,7 +362,7 @@ url_text = st.one_of(
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(url=url_text)
 def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
-    from _ext.links import absolute_href, is_allowed, is_site_path, relative_href
+    from _ext.schedule.links import absolute_href, is_allowed, is_site_path, relative_href
 
     # pydantic strips the value's surrounding white space before the extension sees it
     url = url.strip()

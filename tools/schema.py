@@ -5,7 +5,7 @@ schedule as it is typed when they know its schema, so course staff see a typo be
 build.  The model stays the one definition; this file is its published form at
 ``_static/schedule.schema.json`` and a test fails when the two drift apart.
 
-Run ``make schema`` (or ``python -m tools.schema``) after changing ``_ext/model.py``;
+Run ``make schema`` (or ``python -m tools.schema``) after changing ``_ext/schedule/model.py``;
 ``--check`` exits with status 1 if the committed file is out of date.
 """
 
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _ext.model import Schedule
+from _ext.schedule.model import Schedule
 from _ext.warning_types import SUBTYPES
 
 REPO = Path(__file__).resolve().parent.parent

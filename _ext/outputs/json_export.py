@@ -14,8 +14,8 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .dates import WeekDates, week_dates
-from .model import Schedule
+from ..schedule.dates import WeekDates, dated_weeks
+from ..schedule.model import Schedule
 
 
 class WeekExport(BaseModel):
@@ -52,15 +52,10 @@ class ScheduleExport(BaseModel):
     weeks: list[WeekExport]
 
 
-def week_numbers(data: Schedule) -> list[int]:
-    return sorted({week.week for section in data.sections for week in section.weeks})
-
-
 def build_json(data: Schedule, *, year: int | None, docname: str, url: str | None,
                calendar: str | None) -> bytes:
     """The JSON bytes: stable key order, UTF-8, two-space indent, final newline."""
-    weeks = [WeekExport.of(dates) for number in week_numbers(data)
-             if (dates := week_dates(data.term, number)) is not None]
+    weeks = [WeekExport.of(dates) for dates in dated_weeks(data).values()]
     export = ScheduleExport(year=year, page=docname, url=url, calendar=calendar,
                             schedule=data, weeks=weeks)
     document = export.model_dump(mode="json")

@@ -19,9 +19,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .config import SETTINGS
+from ..config import SETTINGS
 from .model import Lecture, LecturePart, Link, Reading, Schedule, Section, Term, Week
-from .warning_types import SUBTYPES, WARNING_TYPE
+from ..warning_types import SUBTYPES, WARNING_TYPE
 
 logger = logging.getLogger(__name__)
 

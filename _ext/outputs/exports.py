@@ -25,16 +25,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from .dates import has_dates
-from .domain import ScheduleRecord, schedule_domain
-from .html import publishes_files
+from ..builders import publishes_files
+from ..schedule.dates import has_dates
+from ..schedule.domain import ScheduleRecord, schedule_domain
+from ..schedule.model import Schedule
+from ..schedule.nodes import schedule_exports
 from .ical import build_calendar, meetings, slug
 from .json_export import build_json
-from .model import Schedule
-
-
-class schedule_exports(nodes.General, nodes.Element):
-    """Where the download links go; resolved per builder by :func:`resolve_links`."""
 
 
 @dataclass(frozen=True)
@@ -60,11 +57,6 @@ def export_files(docname: str, year: int | None, index: int, data: Schedule,
            else None)
     json = posixpath.join(folder, stem + ".json") if config.schedule_json_export else None
     return ExportFiles(ics, json)
-
-
-def placeholder(docname: str, index: int) -> schedule_exports:
-    """The node the directive puts under block ``index`` of ``docname``'s tables."""
-    return schedule_exports(docname=docname, index=index)
 
 
 def _record(app: Sphinx, docname: str, index: int) -> ScheduleRecord | None:
@@ -152,7 +144,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the placeholder, the link transform and the writer."""
+    """Register the placeholder node, the link transform and the writer."""
     app.add_node(schedule_exports)
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_exports)

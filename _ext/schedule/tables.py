@@ -9,40 +9,20 @@ relative (slides copied into the HTML output) or absolute (the original site).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from docutils import nodes
 
+from .dates import WeekDates, day_label
+from .labels import lecture_label, one_line, reading_label, week_anchor, week_label
 from .links import absolute_href, is_allowed
 from .model import Item, Lecture, Reading, Schedule, Section, Week
-
-
-class schedule_header(nodes.entry):
-    """A header cell; its HTML visitor adds ``scope`` (other writers treat it as entry)."""
-
-
-class schedule(nodes.container):
-    """The wrapper of one schedule block; HTML gets the CSS class, others ignore it."""
+from .nodes import schedule, schedule_date, schedule_header, schedule_row
 
 
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
     node.source, node.line = item._source, item._line
     return node
-
-
-_LINE_BREAKS = re.compile(r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
-
-
-def one_line(text: str) -> str:
-    """``text`` with each line break (and the spaces around it) made one space.
-
-    A title or label is one line of a table.  YAML block scalars (``|``) and escapes can
-    put line breaks, even blank lines, into it; a browser shows them as spaces anyway,
-    but a blank line in a LaTeX caption or link text ends the paragraph mid-argument
-    and stops the PDF build.
-    """
-    return _LINE_BREAKS.sub(" ", text)
 
 
 def _link(text: str, url: str, base_url: str, classes: Sequence[str] = ()) -> nodes.Node:
@@ -56,45 +36,55 @@ def _link(text: str, url: str, base_url: str, classes: Sequence[str] = ()) -> no
     return ref
 
 
-def lecture_label(number: int | str, title: str) -> str:
-    """``Lecture 7: Title`` as the legacy pages wrote it."""
-    return one_line(f"Lecture {number}: {title}")
+def date_nodes(dates: WeekDates | None) -> list[nodes.Node]:
+    """What stands under a week's label: its meeting date, and "no class" on a holiday.
 
-
-def reading_label(reading: Reading) -> str:
-    """``11-1 Title, NeurIPS 2019``: id, title and venue as they read on the page."""
-    text = f"{reading.number} {reading.title}" if reading.number else reading.title
-    return one_line(f"{text}, {reading.venue}" if reading.venue else text)
+    The date is a :class:`schedule_date`, so HTML writes a ``<time>`` element while LaTeX
+    and text output simply show "Feb 25".
+    """
+    if dates is None:
+        return []
+    label = day_label(dates.meeting)
+    found: list[nodes.Node] = [nodes.paragraph(
+        "", "", schedule_date(label, label, datetime=dates.meeting.isoformat()),
+        classes=["schedule-dates"])]
+    if dates.cancelled:
+        found.append(nodes.paragraph("no class", "no class", classes=["schedule-no-class"]))
+    return found
 
 
 class TableBuilder:
     """Turns a validated :class:`Schedule` into nodes, one table per section."""
 
     def __init__(self, *, headers: Sequence[str], base_url: str,
-                 week_extra: Callable[[Week], list[nodes.Node]] | None = None,
-                 id_for: Callable[[str], str] = lambda name: name,
+                 dates: dict[int, WeekDates] | None = None, anchor_prefix: str = "",
                  document: nodes.document | None = None) -> None:
         self.headers = list(headers)
         self.base_url = base_url
-        self.week_extra = week_extra or (lambda week: [])
-        self.id_for = id_for
+        self.dates = dates or {}
+        self.anchor_prefix = anchor_prefix
         self.document = document
         self._taken: set[str] = set()
+        self._next_suffix: dict[str, int] = {}
 
-    def unique_id(self, name: str, node: nodes.Element) -> str:
-        """``id_for(name)``, or with ``-2``, ``-3`` ... if the page already has that id.
+    def unique_id(self, base: str, node: nodes.Element) -> str:
+        """``base``, or with ``-2``, ``-3`` ... if the page already has that id.
 
         Two sections with one title, a week listed twice (reported by the week-order
         check) or a heading "Week 1" would otherwise give the page duplicate ids, and
         ``#week-1`` would lead to whichever a browser picks.  Registering the id with the
-        document also keeps docutils from giving it to a later heading.
+        document also keeps docutils from giving it to a later heading.  The next suffix
+        to try is remembered per base, so a thousand rows of one week cost a thousand
+        steps, not half a million.
         """
-        base = self.id_for(name)
-        found, number = base, 1
+        found, number = base, self._next_suffix.get(base, 1)
+        if number > 1:
+            found = f"{base}-{number}"
         while found in self._taken or (self.document is not None
                                        and found in self.document.ids):
             number += 1
             found = f"{base}-{number}"
+        self._next_suffix[base] = number
         self._taken.add(found)
         if self.document is not None:
             self.document.ids[found] = node
@@ -108,7 +98,8 @@ class TableBuilder:
 
     def section_table(self, section: Section) -> nodes.table:
         table = _located(nodes.table(classes=["schedule-table", "longtable"]), section)
-        table["ids"] = [self.unique_id(nodes.make_id(f"schedule {section.title}"), table)]
+        table["ids"] = [self.unique_id(
+            self.anchor_prefix + nodes.make_id(f"schedule {section.title}"), table)]
         title = one_line(section.title)
         table += nodes.title(title, title)
         group = nodes.tgroup(cols=3)
@@ -127,15 +118,20 @@ class TableBuilder:
         group += body
         return table
 
-    def week_row(self, week: Week) -> nodes.row:
-        row = _located(nodes.row(classes=["schedule-week"]), week)
-        label = f"Week {week.week}"
+    def week_row(self, week: Week) -> schedule_row:
+        row = _located(schedule_row(classes=["schedule-week"]), week)
+        dates = self.dates.get(week.week)
+        if dates is not None:
+            row["week_start"] = dates.first.isoformat()
+            row["week_end"] = dates.last.isoformat()
+            row["timezone"] = dates.timezone
+        label = week_label(week.week)
         anchor = nodes.target("", "")
-        anchor["ids"] = [self.unique_id(f"week-{week.week}", anchor)]
+        anchor["ids"] = [self.unique_id(week_anchor(week.week, self.anchor_prefix), anchor)]
         first = nodes.paragraph()
         first += anchor
         first += nodes.Text(label)
-        row += schedule_header("", first, *self.week_extra(week), scope="row")
+        row += schedule_header("", first, *date_nodes(dates), scope="row")
         topic = one_line(week.topic)
         row += nodes.entry("", nodes.paragraph(topic, topic))
         row += nodes.entry("", *self.items(week))
@@ -165,22 +161,18 @@ class TableBuilder:
         items = []
         for number, title in lecture.each():
             text = lecture_label(number, title)
-            content = (_link(text, lecture.slides, self.base_url,
-                             ["schedule-slides"])
+            content = (_link(text, lecture.slides, self.base_url, ["schedule-slides"])
                        if lecture.slides else nodes.Text(text))
             items.append(self._item(content, lecture, "schedule-lecture"))
         return items
 
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
         text = reading_label(reading)
-        content = (_link(text, reading.slides, self.base_url,
-                         ["schedule-slides"])
+        content = (_link(text, reading.slides, self.base_url, ["schedule-slides"])
                    if reading.slides else nodes.Text(text))
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         for link in reading.code:
             paragraph += nodes.Text(" ")
-            paragraph += _link(link.label, link.url, self.base_url,
-                               ["schedule-code"])
+            paragraph += _link(link.label, link.url, self.base_url, ["schedule-code"])
         return item
-

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
-from .dates import WeekDates, week_dates
-from .model import Schedule, Week
-from .tables import lecture_label, reading_label
+from ..schedule.dates import WeekDates, dated_weeks
+from ..schedule.labels import lecture_label, reading_label, week_anchor
+from ..schedule.model import Schedule, Week, weeks
 
 PRODID = "-//Deep Generative Models course site//schedule extension//EN"
 
@@ -46,13 +46,11 @@ class Meeting:
 def meetings(data: Schedule) -> list[Meeting]:
     """The meetings of a schedule, in week order; rows sharing a week number merge."""
     rows: dict[int, list[Week]] = {}
-    for section in data.sections:
-        for week in section.weeks:
-            rows.setdefault(week.week, []).append(week)
+    for week in weeks(data):
+        rows.setdefault(week.week, []).append(week)
     found = []
-    for number in sorted(rows):
-        dates = week_dates(data.term, number)
-        if dates is None or dates.cancelled:
+    for number, dates in dated_weeks(data).items():
+        if dates.cancelled:
             continue
         topics = tuple(dict.fromkeys(week.topic for week in rows[number]))
         lines = tuple(line for week in rows[number] for line in description_lines(week))
@@ -124,7 +122,7 @@ def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
         if term.location:
             event.add("location", term.location)
         if page_url:
-            event.add("url", f"{page_url}#{anchor_prefix}week-{dates.week}")
+            event.add("url", f"{page_url}#{week_anchor(dates.week, anchor_prefix)}")
         calendar.add_component(event)
     first, last = found[0].dates.meeting, found[-1].dates.meeting
     calendar.add_missing_timezones(first_date=dt.date(first.year, 1, 1),

@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import local_files_dir
+from ..config import local_files_dir
+from ..warning_types import warn
+from .dates import term_problems
+from .labels import item_label, lecture_number_label
 from .links import is_allowed, is_site_path, scheme_of
 from .model import (Acknowledging, Item, Lecture, Reading, Schedule, Week, all_links,
-                    lecture_span, slides_of, walk)
-from .warning_types import warn
+                    lecture_span, slides_of, walk, weeks)
 
 
 @dataclass
@@ -132,12 +134,6 @@ def _identity(item: Lecture | Reading) -> tuple[tuple[str, str], ...]:
     return ((item.number or "", item.title),)
 
 
-def _describe(item: Lecture | Reading) -> str:
-    if isinstance(item, Lecture):
-        return "; ".join(f"Lecture {number}: {title}" for number, title in item.each())
-    return f"{item.number} {item.title}" if item.number else item.title
-
-
 def check_slides_reused(data: Schedule, context: CheckContext) -> None:
     """One file linked for two different lectures or readings (a copy-paste slip)."""
     first: dict[str, Lecture | Reading] = {}
@@ -148,39 +144,35 @@ def check_slides_reused(data: Schedule, context: CheckContext) -> None:
             continue
         context.report(item, "slides-reused",
                        f"slides {url.strip()!r} are already linked at line {earlier._line} "
-                       f"for '{_describe(earlier)}'; each lecture or reading needs its own "
+                       f"for '{item_label(earlier)}'; each lecture or reading needs its own "
                        "file (lectures sharing one file are written as one entry with 'parts')")
-
-
-def _label(number: int | str) -> str:
-    return f"Lecture {number}"
 
 
 def check_lecture_order(data: Schedule, context: CheckContext) -> None:
     """Lecture numbers across the whole schedule go up by one, with no gap or overlap."""
     previous: tuple[int, int, int | str] | None = None
-    for section in data.sections:
-        for week in section.weeks:
-            for lecture in week.lectures:
-                for number, _title in lecture.each():
-                    first, last = lecture_span(number)
-                    if previous is not None:
-                        prev_first, prev_last, prev_number = previous
-                        problem = None
-                        if first < prev_first:
-                            problem = f"goes backwards after {_label(prev_number)}"
-                        elif first <= prev_last:
-                            problem = f"overlaps {_label(prev_number)} before it"
-                        elif first > prev_last + 1:
-                            missing = (str(prev_last + 1) if first == prev_last + 2
-                                       else f"{prev_last + 1}-{first - 1}")
-                            problem = (f"skips a number after {_label(prev_number)} "
-                                       f"(no Lecture {missing})")
-                        if problem:
-                            context.report(lecture, "lecture-order",
-                                           f"{_label(number)} {problem}; expected "
-                                           f"Lecture {prev_last + 1} next")
-                    previous = (first, last, number)
+    for week in weeks(data):
+        for lecture in week.lectures:
+            for number, _title in lecture.each():
+                first, last = lecture_span(number)
+                if previous is not None:
+                    prev_first, prev_last, prev_number = previous
+                    previous_label = lecture_number_label(prev_number)
+                    problem = None
+                    if first < prev_first:
+                        problem = f"goes backwards after {previous_label}"
+                    elif first <= prev_last:
+                        problem = f"overlaps {previous_label} before it"
+                    elif first > prev_last + 1:
+                        missing = (str(prev_last + 1) if first == prev_last + 2
+                                   else f"{prev_last + 1}-{first - 1}")
+                        problem = (f"skips a number after {previous_label} "
+                                   f"(no Lecture {missing})")
+                    if problem:
+                        context.report(lecture, "lecture-order",
+                                       f"{lecture_number_label(number)} {problem}; expected "
+                                       f"Lecture {prev_last + 1} next")
+                previous = (first, last, number)
 
 
 def check_week_order(data: Schedule, context: CheckContext) -> None:
@@ -188,22 +180,21 @@ def check_week_order(data: Schedule, context: CheckContext) -> None:
     count = data.term.weeks if data.term is not None else 16
     seen: dict[int, Week] = {}
     previous: Week | None = None
-    for section in data.sections:
-        for week in section.weeks:
-            if week.week in seen:
-                context.report(week, "week-order",
-                               f"Week {week.week} appears twice (first at line "
-                               f"{seen[week.week]._line}); each week has one row")
-            elif previous is not None and week.week < previous.week:
-                context.report(week, "week-order",
-                               f"Week {week.week} comes after Week {previous.week}; "
-                               "weeks must be in increasing order")
-            if week.week > count:
-                context.report(week, "week-order",
-                               f"Week {week.week} is outside the term's {count} weeks; "
-                               "set term.weeks if the term is longer")
-            seen.setdefault(week.week, week)
-            previous = week
+    for week in weeks(data):
+        if week.week in seen:
+            context.report(week, "week-order",
+                           f"Week {week.week} appears twice (first at line "
+                           f"{seen[week.week]._line}); each week has one row")
+        elif previous is not None and week.week < previous.week:
+            context.report(week, "week-order",
+                           f"Week {week.week} comes after Week {previous.week}; "
+                           "weeks must be in increasing order")
+        if week.week > count:
+            context.report(week, "week-order",
+                           f"Week {week.week} is outside the term's {count} weeks; "
+                           "set term.weeks if the term is longer")
+        seen.setdefault(week.week, week)
+        previous = week
 
 
 CHECKS: list[Check] = [
@@ -226,7 +217,16 @@ def report_unused_acknowledgements(data: Schedule, context: CheckContext) -> Non
                          "acknowledged-unused", item.where)
 
 
+def report_term_problems(data: Schedule) -> None:
+    """Doubtful term facts, once per block, at the ``term:`` line."""
+    if data.term is None:
+        return
+    for problem in term_problems(data.term):
+        warn(problem, "dates", data.term.where)
+
+
 def run_all(data: Schedule, context: CheckContext) -> None:
     for check in CHECKS:
         check(data, context)
     report_unused_acknowledgements(data, context)
+    report_term_problems(data)

@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import WEEKDAYS, Term
+from .model import WEEKDAYS, Schedule, Term, weeks
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -118,3 +118,19 @@ def term_problems(term: Term | None) -> list[str]:
                             f"{term.weeks} weeks ({first.first.isoformat()} to "
                             f"{last.last.isoformat()})")
     return problems
+
+
+def dated_weeks(schedule: Schedule) -> dict[int, WeekDates]:
+    """The dates of every week number that has a row, in week order; ``{}`` without dates.
+
+    The one place a schedule's weeks get their dates: the table shows them, the calendar
+    makes an event of each uncancelled meeting and the JSON export lists them all.
+    """
+    if not has_dates(schedule.term):
+        return {}
+    found = {}
+    for number in sorted({week.week for week in weeks(schedule)}):
+        dates = week_dates(schedule.term, number)
+        if dates is not None:
+            found[number] = dates
+    return found

@@ -13,13 +13,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import checks, exports, week_dates
+from ..warning_types import warn
+from . import checks
+from .dates import dated_weeks
 from .domain import ScheduleRecord, schedule_domain
-from .model import Schedule, Week
+from .model import Schedule
+from .nodes import schedule_exports
 from .read import ScheduleReadError, read_text_file, read_yaml
 from .tables import TableBuilder
 from .validate import describe, validate
-from .warning_types import warn
 
 _YEAR_IN_DOCNAME = re.compile(r"(?:^|/)(\d{4})(?:/|$)")
 
@@ -69,16 +71,12 @@ class ScheduleDirective(SphinxDirective):
         builder = TableBuilder(
             headers=config.schedule_header_labels,
             base_url=config.schedule_files_base_url,
-            week_extra=lambda week: self.week_extra(week, data),
-            id_for=lambda name: record.anchor_prefix + name, document=self.state.document)
-        week_dates.warn_term(data)
+            dates=dated_weeks(data), anchor_prefix=record.anchor_prefix,
+            document=self.state.document)
         tables = builder.build(data)
-        tables += exports.placeholder(docname, index)
+        # the download links (calendar, JSON) go here; each builder decides what they are
+        tables += schedule_exports(docname=docname, index=index)
         return [tables]
-
-    def week_extra(self, week: Week, data: Schedule) -> list[nodes.Node]:
-        """Nodes shown under the week number (its dates, when the term has them)."""
-        return week_dates.date_nodes(week, data)
 
     def _text(self) -> tuple[str, str, int] | None:
         """The YAML text, the file it is in, and the 0-based line where it starts."""

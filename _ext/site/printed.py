@@ -1,11 +1,4 @@
-"""PDF (LaTeX) and e-book output: table columns, web decoration, remote images.
-
-The LaTeX writer sizes a table's columns from its content (``tabulary``) unless the table
-says its widths are given; a longtable of lecture lists then gets columns too narrow for
-the titles.  :class:`LatexScheduleTables` marks the schedule tables so the writer uses
-the proportions :mod:`.tables` sets, as ragged-right paragraph columns.  It also drops
-``stub=0`` from the colspecs: the LaTeX writer treats the mere presence of ``stub`` as a
-header column and would set every cell in the header font.
+"""Printed pages and e-books: what a web page carries that paper and e-readers cannot.
 
 The year pages carry web decoration: banners and book covers that link to other sites.
 On paper they are neither readable nor clickable, so :class:`PrintedPages` leaves them
@@ -28,6 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -35,44 +29,11 @@ from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .html import is_ebook
-from .links import scheme_of
+from ..builders import is_ebook
 
 logger = logging.getLogger(__name__)
 
-SCHEDULE_TABLE = "schedule-table"
-"""The class :mod:`.tables` puts on every schedule table."""
-
 _TITLE_SEPARATOR = r"\s*[—–:-]\s*"
-
-
-class LatexScheduleTables(SphinxPostTransform):
-    """Given column proportions (``\\X{14}{100}``), only the week column as header,
-    ragged-right cells, and code links ("torch") in a code font."""
-
-    default_priority = 400
-    formats = ("latex",)
-
-    def run(self, **kwargs: object) -> None:
-        for table in self.document.findall(nodes.table):
-            classes = table["classes"]
-            if SCHEDULE_TABLE not in classes:
-                continue
-            if "colwidths-given" not in classes:
-                classes.append("colwidths-given")
-            for colspec in table.findall(nodes.colspec):
-                if "stub" in colspec and not colspec["stub"]:
-                    del colspec["stub"]
-            for entry in table.findall(nodes.entry):
-                # ragged right: justified text in a narrow cell leaves gaps between words
-                # (the column's own alignment is reset by the varwidth Sphinx puts in it)
-                entry.insert(0, nodes.raw("", "\\raggedright\n", format="latex"))
-            for ref in table.findall(nodes.reference):
-                if "schedule-code" in ref["classes"] and ref.children:
-                    # "torch", "tensorflow": set as code, so they read as labels
-                    text = ref.astext()
-                    del ref[:]
-                    ref += nodes.literal(text, text)
 
 
 def links_elsewhere(image: nodes.image) -> bool:
@@ -80,7 +41,13 @@ def links_elsewhere(image: nodes.image) -> bool:
     parent = image.parent
     while parent is not None and not isinstance(parent, nodes.reference):
         parent = parent.parent if isinstance(parent, nodes.inline) else None
-    return parent is not None and scheme_of(parent.get("refuri", "")) in ("http", "https")
+    if parent is None:
+        return False
+    try:
+        scheme = urlsplit(parent.get("refuri", "").strip()).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in ("http", "https")
 
 
 class PrintedPages(SphinxPostTransform):
@@ -187,3 +154,9 @@ def epub_leave_out_other_files(app: Sphinx) -> None:
                 name = "/".join(filter(None, [prefix, file.relative_to(root).as_posix()]))
                 if name not in excluded:
                     excluded.append(name)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(PrintedPages)
+    app.add_post_transform(RemoteImagesAsText)
+    app.connect("builder-inited", epub_leave_out_other_files)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Set
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -23,8 +22,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
+from ..builders import STATIC, is_html
+
 YEAR_DOC = re.compile(r"^years/(?P<year>\d{4})/index$")
-STATIC = Path(__file__).parent / "static"
+
 _ENV_KEY = "year_switcher_docs"
 
 
@@ -109,7 +110,7 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Set[str],
 
 
 def add_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
+    if is_html(app):
         if str(STATIC) not in map(str, app.config.html_static_path):
             app.config.html_static_path.append(str(STATIC))
         app.add_css_file("years.css")

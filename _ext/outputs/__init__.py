@@ -1,0 +1,18 @@
+"""What a schedule becomes in each output: HTML, LaTeX, the calendar and JSON exports.
+
+:mod:`.html` and :mod:`.latex` write the schedule's nodes for their builder;
+:mod:`.ical` and :mod:`.json_export` make the files that :mod:`.exports` publishes beside
+each page and links under its tables.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import exports, html, latex
+
+
+def setup(app: Sphinx) -> None:
+    html.setup(app)
+    latex.setup(app)
+    exports.setup(app)

@@ -1,0 +1,26 @@
+"""The schedule: from a ``{schedule}`` block's YAML to docutils nodes.
+
+The modules follow the data's path: :mod:`.read` (YAML with line numbers) →
+:mod:`.model` (what a schedule may hold, every constraint declared once) →
+:mod:`.validate` (keep every valid item, report the rest at its line) → :mod:`.checks`
+(mistakes real schedules make) → :mod:`.dates`, :mod:`.labels` and :mod:`.links` (what
+the outputs share) → :mod:`.tables` (the nodes of :mod:`.nodes`) in :mod:`.directive`,
+kept between reading and writing in :mod:`.domain`.  :mod:`.reference` writes the staff
+guide's field, warning and setting tables from the same declarations.
+
+Nothing here knows about output formats; :mod:`_ext.outputs` does.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import reference
+from .directive import ScheduleDirective
+from .domain import ScheduleDomain
+
+
+def setup(app: Sphinx) -> None:
+    app.add_domain(ScheduleDomain)
+    app.add_directive("schedule", ScheduleDirective)
+    reference.setup(app)

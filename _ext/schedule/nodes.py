@@ -1,0 +1,43 @@
+"""The docutils nodes a schedule block becomes, and what each one carries.
+
+Plain docutils nodes do the work (tables, rows, entries, paragraphs), so every writer
+renders a schedule without knowing about it.  Where HTML needs more than the plain node
+says (a header cell's ``scope``, a week row's dates for the current-week script, a
+``<time>`` element), the schedule uses its own subclass that *carries* that fact; the
+HTML output (:mod:`_ext.outputs.html`) writes it, and every other writer falls back to the
+base class's visitor, because Sphinx dispatches on a node's base classes.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class schedule(nodes.container):
+    """The wrapper of one schedule block; HTML gets the CSS class, others ignore it."""
+
+
+class schedule_header(nodes.entry):
+    """A header cell (column or week label) carrying ``scope`` (``"col"`` or ``"row"``)."""
+
+
+class schedule_row(nodes.row):
+    """A week's row; with term dates it carries ``week_start``, ``week_end``, ``timezone``.
+
+    The HTML ``<tr>`` gets them as ``data-week-start``/``data-week-end``/``data-timezone``,
+    which ``static/current-week.js`` reads to mark the current week.
+    """
+
+    DATA = (("week-start", "week_start"), ("week-end", "week_end"), ("timezone", "timezone"))
+
+    def data_attributes(self) -> dict[str, str]:
+        """The ``data-*`` attributes of the row's ``<tr>`` (none for an undated week)."""
+        return {f"data-{name}": self[key] for name, key in self.DATA if key in self}
+
+
+class schedule_date(nodes.inline):
+    """A calendar date; HTML renders ``<time datetime=…>``, other writers plain text."""
+
+
+class schedule_exports(nodes.General, nodes.Element):
+    """Where a block's download links (calendar, JSON) go; filled in per builder."""
