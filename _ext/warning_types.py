@@ -1,69 +1,109 @@
-"""The one registry of warning subtypes the schedule extension emits.
+"""The one registry of warning subtypes the course extension emits.
 
-Every warning is logged with ``type="schedule"`` and one of the subtypes below, so
-course staff can silence a whole class of warnings with Sphinx's own setting, e.g.
+Every warning is logged with ``type="schedule"`` and one :class:`Subtype`, so course
+staff can silence a whole class of warnings with Sphinx's own setting, e.g.
 ``suppress_warnings = ["schedule.lecture-order"]``, or one item's warning in the data
-with ``acknowledge: {lecture-order: "reason"}``.  Keeping the list in one place lets the
-docs page, the JSON Schema and the tests all read the same names.
+with ``acknowledge: {lecture-order: "reason"}``.  :func:`warn` takes only a
+:class:`Subtype`, so a type checker holds every call to a registered name (the way
+MyST-Parser's ``MystWarnings`` does); the guide's warning table, the JSON Schema's
+``acknowledge`` keys and the tests all read this one list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from sphinx.util import logging
 
 WARNING_TYPE = "schedule"
 
 
+class Subtype(str, Enum):
+    """Every warning subtype, by the name ``suppress_warnings`` and ``acknowledge`` use."""
+
+    YAML = "yaml"
+    INVALID = "invalid"
+    FILE = "file"
+    LINK_SCHEME = "link-scheme"
+    SLIDES_MISSING = "slides-missing"
+    SLIDES_OTHER_YEAR = "slides-other-year"
+    SLIDES_REUSED = "slides-reused"
+    LECTURE_ORDER = "lecture-order"
+    WEEK_ORDER = "week-order"
+    ACKNOWLEDGED_UNUSED = "acknowledged-unused"
+    DATES = "dates"
+    UNDOCUMENTED_FIELD = "undocumented-field"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 @dataclass(frozen=True)
 class WarningSubtype:
-    """One kind of problem: its name and what it means to course staff."""
+    """What one kind of problem means to course staff, and whether data may silence it."""
 
-    name: str
+    subtype: Subtype
     summary: str
     acknowledgeable: bool = False
     """Whether a data item may silence this warning with ``acknowledge:``."""
 
+    @property
+    def name(self) -> str:
+        return self.subtype.value
+
 
 SUBTYPES: dict[str, WarningSubtype] = {
-    s.name: s
-    for s in (
-        WarningSubtype("yaml", "The schedule block is not valid YAML, or uses YAML features "
-                       "a schedule does not need (aliases, deep nesting, huge blocks)."),
-        WarningSubtype("invalid", "A value has the wrong shape, a required field is missing, "
-                       "or a key is unknown; the offending item is left out of the table."),
-        WarningSubtype("file", "The ``:file:`` of a schedule directive cannot be read."),
-        WarningSubtype("link-scheme", "A link uses a scheme other than http, https, mailto or "
-                       "a relative path; it is refused and shown as plain text.", True),
-        WarningSubtype("slides-missing", "A slides (or material) path has no file in the local "
-                       "``files/`` tree; checked only when that tree exists.", True),
-        WarningSubtype("slides-other-year", "A slides path lies in another year's folder, or "
-                       "outside this year's ``files/ppt/<year>/`` folder altogether.", True),
-        WarningSubtype("slides-reused", "One slides file is linked for lectures or readings "
-                       "with different titles or numbers (lectures that share a file on "
-                       "purpose are one entry with ``parts``).", True),
-        WarningSubtype("lecture-order", "Lecture numbers, through the whole schedule, go "
+    entry.name: entry
+    for entry in (
+        WarningSubtype(Subtype.YAML, "The schedule block is not valid YAML, or uses YAML "
+                       "features a schedule does not need (aliases, deep nesting, huge blocks)."),
+        WarningSubtype(Subtype.INVALID, "A value has the wrong shape, a required field is "
+                       "missing, or a key is unknown; the offending item is left out of the "
+                       "table."),
+        WarningSubtype(Subtype.FILE, "The ``:file:`` of a schedule directive cannot be read."),
+        WarningSubtype(Subtype.LINK_SCHEME, "A link uses a scheme other than http, https, "
+                       "mailto or a relative path; it is refused and shown as plain text.", True),
+        WarningSubtype(Subtype.SLIDES_MISSING, "A slides (or material) path has no file in the "
+                       "local ``files/`` tree; checked only when that tree exists.", True),
+        WarningSubtype(Subtype.SLIDES_OTHER_YEAR, "A slides path lies in another year's "
+                       "folder, or outside this year's ``files/ppt/<year>/`` folder altogether.",
+                       True),
+        WarningSubtype(Subtype.SLIDES_REUSED, "One slides file is linked for lectures or "
+                       "readings with different titles or numbers (lectures that share a file "
+                       "on purpose are one entry with ``parts``).", True),
+        WarningSubtype(Subtype.LECTURE_ORDER, "Lecture numbers, through the whole schedule, go "
                        "backwards, overlap (16-17 then 17-18) or skip (5 then 7).", True),
-        WarningSubtype("week-order", "Week numbers are duplicated, out of order, or outside the "
-                       "term's week count.", True),
-        WarningSubtype("acknowledged-unused", "An ``acknowledge:`` entry silences a warning that "
-                       "no longer occurs; remove it so it cannot hide a future problem."),
-        WarningSubtype("dates", "The term's dates cannot be computed (e.g. an unknown timezone)."),
+        WarningSubtype(Subtype.WEEK_ORDER, "Week numbers are duplicated, out of order, or "
+                       "outside the term's week count.", True),
+        WarningSubtype(Subtype.ACKNOWLEDGED_UNUSED, "An ``acknowledge:`` entry silences a "
+                       "warning that no longer occurs; remove it so it cannot hide a future "
+                       "problem."),
+        WarningSubtype(Subtype.DATES, "The term's dates cannot be computed (e.g. an unknown "
+                       "timezone)."),
+        WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
+                       "description, so the guide's field table would have a blank meaning "
+                       "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),
     )
 }
+assert set(SUBTYPES) == {member.value for member in Subtype}, "every Subtype is described"
+
+ACKNOWLEDGEABLE: tuple[str, ...] = tuple(
+    name for name, entry in SUBTYPES.items() if entry.acknowledgeable)
+"""The subtypes a data item may silence with ``acknowledge:``, in registry order."""
 
 
-def warning_kwargs(subtype: str) -> dict[str, str]:
+def warning_kwargs(subtype: Subtype) -> dict[str, str]:
     """Keyword arguments for ``logger.warning`` so the warning is typed and suppressible."""
-    if subtype not in SUBTYPES:  # a programming error in the extension, not user input
-        raise KeyError(f"unregistered schedule warning subtype {subtype!r}")
-    return {"type": WARNING_TYPE, "subtype": subtype}
+    return {"type": WARNING_TYPE, "subtype": Subtype(subtype).value}
 
 
 logger = logging.getLogger("schedule")
 
 
-def warn(message: str, subtype: str, location: object) -> None:
+def warn(message: str, subtype: Subtype, location: object) -> None:
     """Log a typed schedule warning at ``location`` (a node, ``(docname, line)`` or text)."""
     logger.warning(message, location=location, **warning_kwargs(subtype))

@@ -41,7 +41,7 @@ from _ext.schedule.domain import schedule_domain
 from _ext.outputs.ical import build_calendar
 from _ext.outputs.json_export import build_json
 from _ext.schedule.model import WEEKDAYS, Schedule
-from _ext.schedule.nodes import schedule as schedule_node
+from _ext.schedule.nodes import schedule_block
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 DOCNAME = "years/2030/index"
@@ -116,7 +116,7 @@ def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst"
     doctree = parse_page(app, page, syntax)
     exports.resolve_links(app, doctree, DOCNAME)
     html.relink_slides(app, doctree, DOCNAME)
-    for table in doctree.findall(schedule_node):
+    for table in doctree.findall(schedule_block):
         fragment = app.builder.render_partial(table)["fragment"]
         assert "<table" in fragment
     for record in schedule_domain(app.env).records.get(DOCNAME, []):

@@ -19,12 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import local_files_dir
-from ..warning_types import warn
+from ..warning_types import Subtype, warn
 from .dates import term_problems
 from .labels import item_label, lecture_number_label
 from .links import is_allowed, is_site_path, scheme_of
-from .model import (Acknowledging, Item, Lecture, Reading, Schedule, Week, all_links,
-                    lecture_span, slides_of, walk, weeks)
+from .model import (
+    Acknowledging,
+    Item,
+    Lecture,
+    Reading,
+    Schedule,
+    Week,
+    all_links,
+    lecture_span,
+    slides_of,
+    walk,
+    weeks,
+)
 
 
 @dataclass
@@ -41,10 +52,10 @@ class CheckContext:
     def local_files(self) -> Path | None:
         return local_files_dir(self.srcdir, self.files_dir)
 
-    def report(self, item: Item, subtype: str, message: str) -> None:
+    def report(self, item: Item, subtype: Subtype, message: str) -> None:
         """Warn about ``item`` unless it acknowledges ``subtype``."""
-        if isinstance(item, Acknowledging) and subtype in item.acknowledge:
-            self.used.add((id(item), subtype))
+        if isinstance(item, Acknowledging) and subtype.value in item.acknowledge:
+            self.used.add((id(item), subtype.value))
             return
         warn(message, subtype, item.where)
 
@@ -55,7 +66,7 @@ Check = Callable[[Schedule, CheckContext], None]
 def check_link_schemes(data: Schedule, context: CheckContext) -> None:
     for item, url in all_links(data):
         if not is_allowed(url):
-            context.report(item, "link-scheme",
+            context.report(item, Subtype.LINK_SCHEME,
                            f"link {url!r} uses the scheme '{scheme_of(url)}:'; expected http, "
                            "https, mailto or a relative path (not rendered as a link)")
 
@@ -100,7 +111,7 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
         target = (root / path).resolve()
         if not target.is_relative_to(root) or not target.is_file():
             kind = "slides" if isinstance(item, (Lecture, Reading)) else "link"
-            context.report(item, "slides-missing",
+            context.report(item, Subtype.SLIDES_MISSING,
                            f"{kind} {url.strip()!r}: no such file in the local "
                            f"'{context.files_dir}/' tree; add the file or fix the path")
 
@@ -119,11 +130,11 @@ def check_slides_other_year(data: Schedule, context: CheckContext) -> None:
         if folder == year:
             continue
         if folder is not None:
-            context.report(item, "slides-other-year",
+            context.report(item, Subtype.SLIDES_OTHER_YEAR,
                            f"slides path {url.strip()!r} is in the {folder} folder but this "
                            f"is the {year} schedule; expected a path under {expected}")
         else:
-            context.report(item, "slides-other-year",
+            context.report(item, Subtype.SLIDES_OTHER_YEAR,
                            f"slides path {url.strip()!r} is outside this year's folder; "
                            f"expected a path under {expected}")
 
@@ -142,7 +153,7 @@ def check_slides_reused(data: Schedule, context: CheckContext) -> None:
         earlier = first.setdefault(key, item)
         if earlier is item or _identity(earlier) == _identity(item):
             continue
-        context.report(item, "slides-reused",
+        context.report(item, Subtype.SLIDES_REUSED,
                        f"slides {url.strip()!r} are already linked at line {earlier._line} "
                        f"for '{item_label(earlier)}'; each lecture or reading needs its own "
                        "file (lectures sharing one file are written as one entry with 'parts')")
@@ -169,7 +180,7 @@ def check_lecture_order(data: Schedule, context: CheckContext) -> None:
                         problem = (f"skips a number after {previous_label} "
                                    f"(no Lecture {missing})")
                     if problem:
-                        context.report(lecture, "lecture-order",
+                        context.report(lecture, Subtype.LECTURE_ORDER,
                                        f"{lecture_number_label(number)} {problem}; expected "
                                        f"Lecture {prev_last + 1} next")
                 previous = (first, last, number)
@@ -182,15 +193,15 @@ def check_week_order(data: Schedule, context: CheckContext) -> None:
     previous: Week | None = None
     for week in weeks(data):
         if week.week in seen:
-            context.report(week, "week-order",
+            context.report(week, Subtype.WEEK_ORDER,
                            f"Week {week.week} appears twice (first at line "
                            f"{seen[week.week]._line}); each week has one row")
         elif previous is not None and week.week < previous.week:
-            context.report(week, "week-order",
+            context.report(week, Subtype.WEEK_ORDER,
                            f"Week {week.week} comes after Week {previous.week}; "
                            "weeks must be in increasing order")
         if week.week > count:
-            context.report(week, "week-order",
+            context.report(week, Subtype.WEEK_ORDER,
                            f"Week {week.week} is outside the term's {count} weeks; "
                            "set term.weeks if the term is longer")
         seen.setdefault(week.week, week)
@@ -214,7 +225,7 @@ def report_unused_acknowledgements(data: Schedule, context: CheckContext) -> Non
             for subtype in item.acknowledge:
                 if (id(item), subtype) not in context.used:
                     warn(f"acknowledge '{subtype}' silences nothing here; remove it",
-                         "acknowledged-unused", item.where)
+                         Subtype.ACKNOWLEDGED_UNUSED, item.where)
 
 
 def report_term_problems(data: Schedule) -> None:
@@ -222,7 +233,7 @@ def report_term_problems(data: Schedule) -> None:
     if data.term is None:
         return
     for problem in term_problems(data.term):
-        warn(problem, "dates", data.term.where)
+        warn(problem, Subtype.DATES, data.term.where)
 
 
 def run_all(data: Schedule, context: CheckContext) -> None:

@@ -13,7 +13,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..warning_types import warn
+from ..warning_types import Subtype, warn
 from . import checks
 from .dates import dated_weeks
 from .domain import ScheduleRecord, schedule_domain
@@ -21,7 +21,7 @@ from .model import Schedule
 from .nodes import schedule_exports
 from .read import ScheduleReadError, read_text_file, read_yaml
 from .tables import TableBuilder
-from .validate import describe, validate
+from .validate import field_path, validate
 
 _YEAR_IN_DOCNAME = re.compile(r"(?:^|/)(\d{4})(?:/|$)")
 
@@ -50,12 +50,12 @@ class ScheduleDirective(SphinxDirective):
             read = read_yaml(text, max_bytes=config.schedule_max_bytes,
                              max_depth=config.schedule_max_depth)
         except ScheduleReadError as error:
-            warn(error.message, "yaml", f"{source}:{first_line + error.line + 1}")
+            warn(error.message, Subtype.YAML, f"{source}:{first_line + error.line + 1}")
             return []
         data, problems = validate(read, first_line=first_line, source=source)
         for problem in problems:
-            warn(f"schedule field '{describe(problem.path)}': {problem.message}", "invalid",
-                 f"{source}:{first_line + problem.line + 1}")
+            warn(f"schedule field '{field_path(problem.path)}': {problem.message}",
+                 Subtype.INVALID, f"{source}:{first_line + problem.line + 1}")
         if data is None:
             return []
         docname = self.env.docname
@@ -83,14 +83,15 @@ class ScheduleDirective(SphinxDirective):
         if "file" in self.options:
             if self.content:
                 warn("give the schedule either as the body or as :file:, not both; "
-                     "the body is ignored", "file", self.get_location())
+                     "the body is ignored", Subtype.FILE, self.get_location())
             rel, path = self.env.relfn2path(self.options["file"], self.env.docname)
             self.env.note_dependency(rel)
             try:
                 text = read_text_file(Path(path), self.config.schedule_max_bytes)
                 return text, str(path), 0
             except (OSError, UnicodeDecodeError, ScheduleReadError) as error:
-                warn(f"cannot read schedule file {self.options['file']!r}: {error}", "file",
+                warn(f"cannot read schedule file {self.options['file']!r}: {error}",
+                     Subtype.FILE,
                      self.get_location())
                 return None
         source, _ = self.get_source_info()

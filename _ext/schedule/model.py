@@ -8,15 +8,14 @@ forbids unknown keys: a typo such as ``slieds:`` must be reported, never ignored
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
-                      model_validator)
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from ..warning_types import SUBTYPES
+from ..warning_types import ACKNOWLEDGEABLE
 
 _RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 
@@ -43,8 +42,8 @@ class Item(BaseModel):
 
 def _check_acknowledge(value: dict[str, str]) -> dict[str, str]:
     for name, reason in value.items():
-        if name not in SUBTYPES or not SUBTYPES[name].acknowledgeable:
-            allowed = ", ".join(n for n, s in SUBTYPES.items() if s.acknowledgeable)
+        if name not in ACKNOWLEDGEABLE:
+            allowed = ", ".join(ACKNOWLEDGEABLE)
             raise ValueError(f"unknown warning subtype {name!r}; expected one of: {allowed}")
         if not str(reason).strip():
             raise ValueError(f"acknowledging {name!r} needs a short reason")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class schedule(nodes.container):
+class schedule_block(nodes.container):
     """The wrapper of one schedule block; HTML gets the CSS class, others ignore it."""
 
 

@@ -10,12 +10,13 @@ memory: aliases (the "billion laughs"), very deep nesting and very large blocks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
+"""Where a value stands in the data: ``("sections", 0, "weeks", 2, "topic")``."""
 
 
 class ScheduleReadError(Exception):
@@ -32,10 +33,10 @@ class ReadResult:
     """Plain data of one schedule block and where each part of it stands."""
 
     data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[DataPath, int] = field(default_factory=dict)
     """0-based line (within the block) of each path; a mapping key maps to its key's line."""
 
-    def line_of(self, path: Path) -> int:
+    def line_of(self, path: DataPath) -> int:
         """The line of the longest known prefix of ``path`` (pydantic adds its own parts)."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.lines:
@@ -97,7 +98,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> ScheduleReadError:
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
-def _to_data(node: yaml.Node, path: Path, lines: dict[Path, int],
+def _to_data(node: yaml.Node, path: DataPath, lines: dict[DataPath, int],
              constructor: yaml.SafeLoader) -> Any:
     """Turn a composed node into plain data, recording each item's line.
 
@@ -129,7 +130,7 @@ def _to_data(node: yaml.Node, path: Path, lines: dict[Path, int],
     return constructor.construct_object(node, deep=True)
 
 
-def read_text_file(path: FilePath, max_bytes: int) -> str:
+def read_text_file(path: Path, max_bytes: int) -> str:
     """The UTF-8 text of a ``:file:`` schedule, refusing what is not a small regular file.
 
     Reading at most ``max_bytes + 1`` bytes keeps a huge file, ``/dev/zero`` or a pipe
@@ -165,7 +166,7 @@ def _parse(text: str, max_depth: int, loader_class: type[Any]) -> ReadResult:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        lines: dict[Path, int] = {(): node.start_mark.line if node else 0}
+        lines: dict[DataPath, int] = {(): node.start_mark.line if node else 0}
         data = _to_data(node, (), lines, loader) if node is not None else None
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, text) from None

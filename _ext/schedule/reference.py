@@ -16,14 +16,11 @@ from docutils import nodes
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import SETTINGS
+from ..warning_types import SUBTYPES, WARNING_TYPE, Subtype, warn
 from .model import Lecture, LecturePart, Link, Reading, Schedule, Section, Term, Week
-from ..warning_types import SUBTYPES, WARNING_TYPE
-
-logger = logging.getLogger(__name__)
 
 MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Section, Week, Lecture, LecturePart,
                                        Reading, Link)
@@ -139,9 +136,9 @@ class FieldsDirective(SphinxDirective):
             for name in model.model_fields:
                 text = meaning(model, name)
                 if text is None:
-                    logger.warning("the schedule field %s.%s has no description; add one "
-                                   "in _ext/model.py", model.__name__, name,
-                                   location=self.get_location())
+                    warn(f"the schedule field {model.__name__}.{name} has no description; "
+                         "add one in _ext/schedule/model.py", Subtype.UNDOCUMENTED_FIELD,
+                         self.get_location())
                     text = ""
                 rows.append([_code(name), [nodes.Text(type_text(props.get(name, {})))],
                              [nodes.Text(_requirement(model, name, name in required))],

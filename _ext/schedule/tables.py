@@ -17,7 +17,7 @@ from .dates import WeekDates, day_label
 from .labels import lecture_label, one_line, reading_label, week_anchor, week_label
 from .links import absolute_href, is_allowed
 from .model import Item, Lecture, Reading, Schedule, Section, Week
-from .nodes import schedule, schedule_date, schedule_header, schedule_row
+from .nodes import schedule_block, schedule_date, schedule_header, schedule_row
 
 
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
@@ -90,8 +90,8 @@ class TableBuilder:
             self.document.ids[found] = node
         return found
 
-    def build(self, data: Schedule) -> schedule:
-        wrapper = schedule(classes=["schedule"])
+    def build(self, data: Schedule) -> schedule_block:
+        wrapper = schedule_block(classes=["schedule"])
         for section in data.sections:
             wrapper += self.section_table(section)
         return wrapper

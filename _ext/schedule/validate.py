@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .model import Item, Schedule
-from .read import Path, ReadResult
+from .read import DataPath, ReadResult
 
 OPTIONAL_TOP_LEVEL = ("year", "term")
 MAX_TEXT = 500
@@ -33,12 +33,12 @@ MAX_ROUNDS = 20  # each round removes at least one part, so this is only a safet
 class Problem:
     """One validation error: its path in the original data, its line and message."""
 
-    path: Path
+    path: DataPath
     line: int  # 0-based within the block
     message: str
 
 
-def describe(path: Path) -> str:
+def field_path(path: DataPath) -> str:
     """``sections[0].weeks[2].lectures[1].slides`` for a path; ``(top level)`` for ().
 
     A key with control characters is shown escaped, so a hostile key cannot send
@@ -73,7 +73,7 @@ def _unshowable(text: str) -> str | None:
     return None
 
 
-def _unshowable_values(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+def _unshowable_values(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
     """(path, message) of every string value that no output could show as it is."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -107,7 +107,7 @@ def _message(error: dict[str, Any]) -> str:
     return msg
 
 
-def _data_path(loc: tuple[Any, ...], data: Any) -> Path:
+def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
     """Keep only the parts of a pydantic ``loc`` that index into the data."""
     path: list[str | int] = []
     node = data
@@ -122,7 +122,7 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> Path:
     return tuple(path)
 
 
-def _removable(path: Path, kind: str) -> Path | None:
+def _removable(path: DataPath, kind: str) -> DataPath | None:
     """The smallest part of the data to set aside for an error at ``path``."""
     if kind == "extra_forbidden" and path:
         return path
@@ -134,8 +134,8 @@ def _removable(path: Path, kind: str) -> Path | None:
     return None
 
 
-def _without(data: Any, drop: set[Path], origin: Path, index_map: dict[Path, Path],
-             here: Path = ()) -> Any:
+def _without(data: Any, drop: set[DataPath], origin: DataPath,
+             index_map: dict[DataPath, DataPath], here: DataPath = ()) -> Any:
     """A copy of ``data`` minus the ``drop`` paths; ``index_map`` maps new paths to old."""
     index_map[here] = origin
     if isinstance(data, dict):
@@ -148,7 +148,8 @@ def _without(data: Any, drop: set[Path], origin: Path, index_map: dict[Path, Pat
     return data
 
 
-def _attach_lines(obj: Any, path: Path, read: ReadResult, first_line: int, source: str) -> None:
+def _attach_lines(obj: Any, path: DataPath, read: ReadResult, first_line: int,
+                  source: str) -> None:
     if isinstance(obj, Item):
         obj._line = first_line + read.line_of(path) + 1
         obj._source = source
@@ -168,11 +169,11 @@ def validate(read: ReadResult, *, first_line: int, source: str
     """
     problems: list[Problem] = []
     data = read.data
-    to_original: dict[Path, Path] = {(): ()}
+    to_original: dict[DataPath, DataPath] = {(): ()}
     if not isinstance(data, dict):
         got = "nothing" if data is None else type(data).__name__
         return None, [Problem((), 0, f"expected a mapping with 'sections', got {got}")]
-    dropped: set[Path] = set()
+    dropped: set[DataPath] = set()
     for path, message in _unshowable_values(data):
         problems.append(Problem(path, read.line_of(path), message))
         removable = _removable(path, "value_error")
@@ -213,7 +214,7 @@ def validate(read: ReadResult, *, first_line: int, source: str
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[Path, str]] = set()
+    seen: set[tuple[DataPath, str]] = set()
     result = []
     for problem in problems:
         if (problem.path, problem.message) not in seen:

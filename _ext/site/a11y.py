@@ -75,7 +75,7 @@ class AccessibleMarkup(HTML5Translator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if getattr(self, "highlighter", None) is not None:
-            self.highlighter = FocusablePreHighlighter(self.highlighter)
+            self.highlighter = FocusablePreHighlighter(self.highlighter)  # type: ignore[assignment]
 
     def starttag(self, node: nodes.Element, tagname: str, suffix: str = "\n",
                  empty: bool = False, **attributes: Any) -> str:
