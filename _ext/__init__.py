@@ -18,7 +18,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import outputs, schedule, site
+from . import locale, outputs, schedule, site
 from .builders import is_html
 from .config import add_settings
 from .outputs.html import ScheduleMarkup
@@ -45,6 +45,7 @@ def use_site_translator(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     add_settings(app)
+    locale.setup(app)
     schedule.setup(app)
     outputs.setup(app)
     site.setup(app)

@@ -26,6 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..builders import publishes_files
+from ..locale import _, build_words
 from ..schedule.dates import has_dates
 from ..schedule.domain import ScheduleRecord, schedule_domain
 from ..schedule.model import Schedule
@@ -86,16 +87,16 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
         return None
     files = export_files(record.docname, record.year, record.index, record.schedule,
                          app.config)
-    found = [(label, path) for label, path in (("calendar (iCalendar .ics)", files.ics),
-                                               ("data (JSON)", files.json)) if path]
+    found = [(str(label), path) for label, path in ((_("calendar (iCalendar .ics)"), files.ics),
+                                                    (_("data (JSON)"), files.json)) if path]
     if not found:
         return None
     page = app.builder.get_target_uri(docname)
     paragraph = nodes.paragraph(classes=["schedule-downloads"])
-    paragraph += nodes.Text("Download this schedule: ")
+    paragraph += nodes.Text(str(_("Download this schedule: ")))
     for number, (label, path) in enumerate(found):
         if number:
-            paragraph += nodes.Text(" · ")
+            paragraph += nodes.Text(str(_(" · ")))
         paragraph += nodes.reference(label, label, refuri=relative_uri(page, path),
                                      classes=["schedule-download"])
     return paragraph
@@ -128,7 +129,8 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             data = build_calendar(
                 record.schedule, year=record.year, docname=record.docname,
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
-                page_url=url, anchor_prefix=record.anchor_prefix)
+                page_url=url, anchor_prefix=record.anchor_prefix,
+                words=build_words(app.config.language))
             if data is not None:
                 _write(outdir / files.ics, data)
         if files.json:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
+from ..locale import ENGLISH, Words
 from ..schedule.dates import WeekDates, dated_weeks
 from ..schedule.labels import lecture_label, reading_label, week_anchor
 from ..schedule.model import Schedule, Week, weeks
@@ -43,7 +44,7 @@ class Meeting:
     lines: tuple[str, ...]
 
 
-def meetings(data: Schedule) -> list[Meeting]:
+def meetings(data: Schedule, words: Words = ENGLISH) -> list[Meeting]:
     """The meetings of a schedule, in week order; rows sharing a week number merge."""
     rows: dict[int, list[Week]] = {}
     for week in weeks(data):
@@ -53,20 +54,21 @@ def meetings(data: Schedule) -> list[Meeting]:
         if dates.cancelled:
             continue
         topics = tuple(dict.fromkeys(week.topic for week in rows[number]))
-        lines = tuple(line for week in rows[number] for line in description_lines(week))
+        lines = tuple(line for week in rows[number]
+                      for line in description_lines(week, words))
         found.append(Meeting(dates, topics, lines))
     return found
 
 
-def description_lines(week: Week) -> Iterable[str]:
+def description_lines(week: Week, _: Words = ENGLISH) -> Iterable[str]:
     """The week's lectures, then its paper readings and projects, one per line."""
     for lecture in week.lectures:
         for number, title in lecture.each():
-            yield lecture_label(number, title)
+            yield lecture_label(number, title, _)
     for reading in week.papers:
-        yield "Paper: " + reading_label(reading)
+        yield _("Paper: {reading}").format(reading=reading_label(reading))
     for reading in week.projects:
-        yield "Project: " + reading_label(reading)
+        yield _("Project: {reading}").format(reading=reading_label(reading))
 
 
 def stamp(data: Schedule, environ: dict[str, str] | None = None) -> dt.datetime:
@@ -84,14 +86,15 @@ def slug(text: str) -> str:
 
 def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
                    host: str, page_url: str | None, anchor_prefix: str = "",
-                   environ: dict[str, str] | None = None) -> bytes | None:
+                   environ: dict[str, str] | None = None,
+                   words: Words = ENGLISH) -> bytes | None:
     """The ``.ics`` bytes for ``data``, or ``None`` when it has no dated meeting.
 
     ``page_url`` is the absolute URL of the page (``None`` without ``html_baseurl``);
     ``anchor_prefix`` is the week anchors' prefix for the second and later blocks of a
     page, as the table builder gives them.
     """
-    found = meetings(data)
+    found = meetings(data, words)
     if not found or data.term is None:
         return None
     term = data.term

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import reference
+from . import i18n, reference
 from .directive import ScheduleDirective
 from .domain import ScheduleDomain
 
@@ -24,3 +24,4 @@ def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
     app.add_directive("schedule", ScheduleDirective)
     reference.setup(app)
+    i18n.setup(app)

@@ -13,6 +13,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..locale import build_words
 from ..warning_types import Subtype, warn
 from . import checks
 from .dates import dated_weeks
@@ -68,11 +69,12 @@ class ScheduleDirective(SphinxDirective):
         index = len(domain.records.get(docname, []))
         record = ScheduleRecord(docname, year, data, index)
         domain.add(record)
+        words = build_words(config.language)
         builder = TableBuilder(
-            headers=config.schedule_header_labels,
+            headers=[words(label) for label in config.schedule_header_labels],
             base_url=config.schedule_files_base_url,
             dates=dated_weeks(data), anchor_prefix=record.anchor_prefix,
-            document=self.state.document)
+            document=self.state.document, words=words)
         tables = builder.build(data)
         # the download links (calendar, JSON) go here; each builder decides what they are
         tables += schedule_exports(docname=docname, index=index)
