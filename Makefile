@@ -41,15 +41,15 @@ live: test-venv
 
 # The PDF handbook (xelatex + latexmk; handbook/require-tex.sh names missing Debian
 # packages) and the e-book; handbook-png renders the newest year's first page for the README.
-PDF := $(BUILDDIR)$(LANGSUFFIX)/latex/deep-generative-models.pdf
+PDF = $(BUILDDIR)$(LANGDIR)/latex/deep-generative-models.pdf
 
 pdf: venv
 	@bash handbook/require-tex.sh
-	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR)$(LANGSUFFIX) $(SPHINXOPTS)
+	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR)$(LANGDIR) $(SPHINXOPTS)
 	@echo "PDF handbook: $(PDF)"
 
 epub: venv
-	$(BIN)/sphinx-build -M epub . $(BUILDDIR)$(LANGSUFFIX) $(SPHINXOPTS)
+	$(BIN)/sphinx-build -M epub . $(BUILDDIR)$(LANGDIR) $(SPHINXOPTS)
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png
@@ -66,11 +66,13 @@ migrate: venv
 # The site in another language (guide/translating.md): the extension's own words come from
 # _ext/locale/, the pages' text from locale/<lang>/LC_MESSAGES/*.po (sphinx-intl).  Each
 # language builds into its own folders, e.g. make html SITE_LANGUAGE=zh_CN ->
-# _build/html-zh_CN.  (Not LANGUAGE: that environment variable is gettext's own.)
+# _build/html-zh_CN, make pdf SITE_LANGUAGE=zh_CN -> _build/zh_CN/latex.
+# (Not LANGUAGE: that environment variable is gettext's own.)
 SITE_LANGUAGE ?=
 ifneq ($(SITE_LANGUAGE),)
 SPHINXOPTS += -D language=$(SITE_LANGUAGE)
 LANGSUFFIX := -$(SITE_LANGUAGE)
+LANGDIR := /$(SITE_LANGUAGE)
 endif
 
 html-zh:
