@@ -35,7 +35,7 @@ _ = get_translation(CATALOG)
 """Translate a message of this extension's catalog (lazily, in the build's language)."""
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+def N_(message: str) -> str:  # the gettext convention for "mark only"
     """Mark ``message`` for the catalog without translating it here (a default value)."""
     return message
 

@@ -22,7 +22,7 @@ def contents_heading(language: str | None) -> str:
     heading = str(_("Contents"))
     if heading == "Contents":  # no translation for this language: leave Babel's word
         return ""
-    return "\n\\addto\\captionsenglish{\\renewcommand{\\contentsname}{%s}}\n" % heading
+    return f"\n\\addto\\captionsenglish{{\\renewcommand{{\\contentsname}}{{{heading}}}}}\n"
 
 
 def translate_latex_captions(app: Sphinx, config: Config) -> None:
