@@ -8,10 +8,12 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench \
+	html-zh pdf-zh catalog gettext
 
 help:
 	@echo "make html | test | live | pdf | epub | handbook-png | bench | clean"
+	@echo "make html-zh | pdf-zh | gettext | catalog   (translations: guide/translating.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +31,7 @@ venv: $(VENV)/.runtime
 test-venv: $(VENV)/.testing
 
 html: venv
-	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html$(LANGSUFFIX)
 
 test: html test-venv
 	$(BIN)/python -m pytest tests
@@ -39,15 +41,15 @@ live: test-venv
 
 # The PDF handbook (xelatex + latexmk; handbook/require-tex.sh names missing Debian
 # packages) and the e-book; handbook-png renders the newest year's first page for the README.
-PDF := $(BUILDDIR)/latex/deep-generative-models.pdf
+PDF = $(BUILDDIR)$(LANGDIR)/latex/deep-generative-models.pdf
 
 pdf: venv
 	@bash handbook/require-tex.sh
-	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR) $(SPHINXOPTS)
+	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR)$(LANGDIR) $(SPHINXOPTS)
 	@echo "PDF handbook: $(PDF)"
 
 epub: venv
-	$(BIN)/sphinx-build -M epub . $(BUILDDIR) $(SPHINXOPTS)
+	$(BIN)/sphinx-build -M epub . $(BUILDDIR)$(LANGDIR) $(SPHINXOPTS)
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png
@@ -60,6 +62,33 @@ screenshots: test-venv
 # (FORCE=1 overwrites an existing years/<YEAR>/index.md; warnings go to stderr).
 migrate: venv
 	$(BIN)/python -m tools.migrate "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
+
+# The site in another language (guide/translating.md): the extension's own words come from
+# _ext/locale/, the pages' text from locale/<lang>/LC_MESSAGES/*.po (sphinx-intl).  Each
+# language builds into its own folders, e.g. make html SITE_LANGUAGE=zh_CN ->
+# _build/html-zh_CN, make pdf SITE_LANGUAGE=zh_CN -> _build/zh_CN/latex.
+# (Not LANGUAGE: that environment variable is gettext's own.)
+SITE_LANGUAGE ?=
+ifneq ($(SITE_LANGUAGE),)
+SPHINXOPTS += -D language=$(SITE_LANGUAGE)
+LANGSUFFIX := -$(SITE_LANGUAGE)
+LANGDIR := /$(SITE_LANGUAGE)
+endif
+
+html-zh:
+	$(MAKE) html SITE_LANGUAGE=zh_CN
+
+pdf-zh:
+	$(MAKE) pdf SITE_LANGUAGE=zh_CN
+
+# The pages' messages for translators (_build/gettext/*.pot); then sphinx-intl update.
+gettext: venv
+	$(BIN)/sphinx-build -b gettext $(SPHINXOPTS) . $(BUILDDIR)/gettext
+
+# Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po and
+# compile the .mo (a test fails when they are out of step with the code).
+catalog: venv
+	$(BIN)/python -m tools.catalog
 
 # Regenerate _static/schedule.schema.json from _ext/model.py (a test fails when it is stale).
 schema: venv

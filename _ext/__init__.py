@@ -20,20 +20,22 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from . import locale
 from .builders import is_html
 from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
-from .schedule import directive, domain, reference
-from .site import a11y, printed, years
+from .schedule import directive, domain, i18n, reference
+from .site import a11y, language, printed, years
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
 
 MODULES: tuple[ModuleType, ...] = (
-    domain, directive, reference,  # the schedule: its data and directive, the guide's tables
+    locale,  # the extension's message catalog (its own words in the build's language)
+    domain, directive, reference, i18n,  # the schedule: data, directive, guide tables, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
-    a11y, years, printed,  # the site's own repairs and additions
+    a11y, years, printed, language,  # the site's own repairs and additions
 )
 
 

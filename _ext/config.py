@@ -12,6 +12,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .locale import N_
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -28,8 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_files_dir", "files", "env", (str,),
             "Local tree of slides (relative to the source dir). If it exists it is copied "
             "into the HTML output at the same paths and links become relative."),
-    Setting("schedule_header_labels", ("Week", "Topic", "Lectures & materials"), "env",
-            (tuple, list), "The three column headers of every schedule table."),
+    Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
+            "env", (tuple, list), "The three column headers of every schedule table (the "
+            "default ones are translated with the build's language)."),
     Setting("schedule_max_bytes", 1_000_000, "env", (int,),
             "Largest schedule block (in bytes) that is read; larger ones are refused."),
     Setting("schedule_max_depth", 20, "env", (int,),

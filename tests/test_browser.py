@@ -183,3 +183,24 @@ def test_schedule_now_overrides_the_clock(open_page: OpenPage, site_html: Build)
     script = f"window.SCHEDULE_NOW = {wanted.isoformat()!r};"
     marked = _marked_at(open_page, weeks[0].at(weeks[0].first), init_script=script)
     assert marked == [[weeks[-1].first.isoformat(), "date"]]
+
+
+CURRENT_LABELS = """() => [...document.querySelectorAll("tr th .schedule-current-label")].map(
+  (label) => [label.closest("tr").dataset.weekStart, label.textContent,
+              label.getBoundingClientRect().height > 0])"""
+
+
+def test_the_current_week_says_so_in_the_pages_language(open_page: OpenPage,
+                                                        site_html: Build) -> None:
+    """The marked week's header cell says "this week", in the words the page carries."""
+    weeks = dated_weeks(site_html)
+    page = open_page(DEMO, now=weeks[1].at(weeks[1].first)).page
+    assert page.evaluate(CURRENT_LABELS) == [[weeks[1].first.isoformat(), "this week", True]]
+    # a Chinese page carries "本周"; the label follows the page, and moves with the week
+    page.evaluate("""(now) => {
+      document.querySelector("[data-current-week-label]")
+        .setAttribute("data-current-week-label", "本周");
+      window.SCHEDULE_NOW = now;
+      window.scheduleMarkCurrentWeek();
+    }""", weeks[2].at(weeks[2].first).isoformat())
+    assert page.evaluate(CURRENT_LABELS) == [[weeks[2].first.isoformat(), "本周", True]]

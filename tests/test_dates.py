@@ -127,8 +127,8 @@ def test_dated_weeks_show_their_meeting_date(app: SphinxTestApp) -> None:
     shown = {week: _row(soup, week).th.select_one("p.schedule-dates time")
              for week in (1, 2, 3, 7)}
     assert {week: (t["datetime"], t.get_text()) for week, t in shown.items()} == {
-        1: ("2026-02-25", "Feb 25"), 2: ("2026-03-04", "Mar 4"),
-        3: ("2026-03-11", "Mar 11"), 7: ("2026-04-08", "Apr 8")}
+        1: ("2026-02-25", "Wed, Feb 25"), 2: ("2026-03-04", "Wed, Mar 4"),
+        3: ("2026-03-11", "Wed, Mar 11"), 7: ("2026-04-08", "Wed, Apr 8")}
     assert _row(soup, 7).th.select_one(".schedule-no-class").get_text() == "no class"
     assert _row(soup, 1).th.select_one(".schedule-no-class") is None
 
@@ -164,9 +164,9 @@ def test_the_pdf_source_shows_dates_as_plain_text(app: SphinxTestApp) -> None:
     app.build()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     week1 = tex.index("Week 1")
-    assert tex.index("Feb 25", week1) < tex.index("Introduction", week1)
+    assert tex.index("Wed, Feb 25", week1) < tex.index("Introduction", week1)
     week7 = tex.index("Week 7")
-    assert tex.index("Apr 8", week7) < tex.index("no class", week7) < tex.index(
+    assert tex.index("Wed, Apr 8", week7) < tex.index("no class", week7) < tex.index(
         "Group Projects", week7)
     assert "<time" not in tex and "datetime" not in tex
 
@@ -202,7 +202,8 @@ def test_the_pdf_shows_the_dates(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-layout", str(pdfs[0]), "-"], capture_output=True,
                           text=True, check=True).stdout
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    for week, label in ((1, "Feb 25"), (2, "Mar 4"), (3, "Mar 11"), (7, "Apr 8")):
+    for week, label in ((1, "Wed, Feb 25"), (2, "Wed, Mar 4"), (3, "Wed, Mar 11"),
+                        (7, "Wed, Apr 8")):
         at = next(i for i, line in enumerate(lines) if line.startswith(f"Week {week} "))
         assert any(line.startswith(label) for line in lines[at + 1:at + 4]), lines[at:at + 4]
     assert any(line.startswith("no class") for line in lines)

@@ -98,8 +98,8 @@ def test_week_cells_show_the_meeting_date(app: SphinxTestApp) -> None:
     rows = table.split(r"\endlastfoot", 1)[1].split(r"\sphinxhline")
     week_cells = [re.split(r"(?<!\\)&", row)[0] for row in rows]
     # the term's week 1 starts Mon 2031-02-17 and meets on Thursdays
-    assert ["Feb 20" in cell for cell in week_cells] == [True, False, False, False]
-    assert "Feb 27" in week_cells[1] and "Mar 13" in week_cells[3]
+    assert ["Thu, Feb 20" in cell for cell in week_cells] == [True, False, False, False]
+    assert "Thu, Feb 27" in week_cells[1] and "Thu, Mar 13" in week_cells[3]
 
 
 @pytest.mark.sphinx("latex", testroot="latex")

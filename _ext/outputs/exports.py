@@ -17,17 +17,22 @@ still writes every year.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import init as init_catalog
+from sphinx.util.i18n import docname_to_domain
 from sphinx.util.osutil import relative_uri
 
 from ..builders import publishes_files
+from ..locale import _, build_words
 from ..schedule.dates import has_dates
 from ..schedule.domain import ScheduleRecord, schedule_domain
+from ..schedule.labels import one_line
 from ..schedule.model import Schedule
 from ..schedule.nodes import schedule_exports
 from .ical import build_calendar, meetings, slug
@@ -86,16 +91,16 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
         return None
     files = export_files(record.docname, record.year, record.index, record.schedule,
                          app.config)
-    found = [(label, path) for label, path in (("calendar (iCalendar .ics)", files.ics),
-                                               ("data (JSON)", files.json)) if path]
+    found = [(str(label), path) for label, path in ((_("calendar (iCalendar .ics)"), files.ics),
+                                                    (_("data (JSON)"), files.json)) if path]
     if not found:
         return None
     page = app.builder.get_target_uri(docname)
     paragraph = nodes.paragraph(classes=["schedule-downloads"])
-    paragraph += nodes.Text("Download this schedule: ")
+    paragraph += nodes.Text(str(_("Download this schedule: ")))
     for number, (label, path) in enumerate(found):
         if number:
-            paragraph += nodes.Text(" · ")
+            paragraph += nodes.Text(str(_(" · ")))
         paragraph += nodes.reference(label, label, refuri=relative_uri(page, path),
                                      classes=["schedule-download"])
     return paragraph
@@ -115,6 +120,30 @@ def uid_host(app: Sphinx) -> str:
     return host or slug(app.config.project)
 
 
+def page_translation(app: Sphinx, docname: str) -> Callable[[str], str]:
+    """The schedule content's translation from the page's ``.po`` (``locale_dirs``).
+
+    The page itself was translated by Sphinx while it was read (see
+    :mod:`_ext.schedule.i18n`); the calendar is written from the schedule's data, so its
+    topics and titles are looked up in the same catalog, by the same messages (the
+    text made one line).  Without a translation the text stays as it is.
+    """
+    if not app.config.language or not app.config.locale_dirs:
+        return lambda text: text
+    dirs = [Path(app.srcdir, folder) for folder in app.config.locale_dirs]
+    domain = docname_to_domain(docname, app.config.gettext_compact)
+    translator, found = init_catalog(dirs, app.config.language, domain)
+    if not found:
+        return lambda text: text
+
+    def translate(text: str) -> str:
+        message = one_line(text)
+        translated = translator.gettext(message)
+        return translated if translated and translated != message else text
+
+    return translate
+
+
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Write every block's files into the HTML output once the build has succeeded."""
     if exception is not None or not publishes_files(app):
@@ -128,7 +157,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             data = build_calendar(
                 record.schedule, year=record.year, docname=record.docname,
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
-                page_url=url, anchor_prefix=record.anchor_prefix)
+                page_url=url, anchor_prefix=record.anchor_prefix,
+                words=build_words(app.config.language),
+                content=page_translation(app, record.docname))
             if data is not None:
                 _write(outdir / files.ics, data)
         if files.json:

@@ -26,7 +26,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import STATIC, is_ebook, is_html, local_files, publishes_files
 from ..schedule.links import is_site_path, relative_href
-from ..schedule.nodes import schedule_date, schedule_header, schedule_row
+from ..schedule.nodes import schedule_block, schedule_date, schedule_header, schedule_row
 
 
 class ScheduleMarkup(HTML5Translator):
@@ -39,6 +39,9 @@ class ScheduleMarkup(HTML5Translator):
             attributes.setdefault("scope", node.get("scope", "col"))
         elif isinstance(node, schedule_row) and tagname == "tr":
             attributes.update(node.data_attributes())
+        elif isinstance(node, schedule_block) and "current_week_label" in node:
+            # the words current-week.js shows beside the marked week, in the page's language
+            attributes.setdefault("data-current-week-label", node["current_week_label"])
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
 

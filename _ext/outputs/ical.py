@@ -22,14 +22,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
+from ..locale import ENGLISH, Words
 from ..schedule.dates import WeekDates, dated_weeks
 from ..schedule.labels import lecture_label, reading_label, week_anchor
-from ..schedule.model import Schedule, Week, weeks
+from ..schedule.model import Reading, Schedule, Week, weeks
+
+Translate = Callable[[str], str]
+"""The page's translation of a piece of schedule content (the text itself without one)."""
+
+
+def _same(text: str) -> str:
+    return text
 
 PRODID = "-//Deep Generative Models course site//schedule extension//EN"
 
@@ -43,8 +51,13 @@ class Meeting:
     lines: tuple[str, ...]
 
 
-def meetings(data: Schedule) -> list[Meeting]:
-    """The meetings of a schedule, in week order; rows sharing a week number merge."""
+def meetings(data: Schedule, words: Words = ENGLISH,
+             content: Translate = _same) -> list[Meeting]:
+    """The meetings of a schedule, in week order; rows sharing a week number merge.
+
+    ``words`` spells the extension's words ("Lecture 7:"), ``content`` translates the
+    schedule's own text (topics, titles) as the page's ``.po`` does in a translated build.
+    """
     rows: dict[int, list[Week]] = {}
     for week in weeks(data):
         rows.setdefault(week.week, []).append(week)
@@ -52,21 +65,30 @@ def meetings(data: Schedule) -> list[Meeting]:
     for number, dates in dated_weeks(data).items():
         if dates.cancelled:
             continue
-        topics = tuple(dict.fromkeys(week.topic for week in rows[number]))
-        lines = tuple(line for week in rows[number] for line in description_lines(week))
+        topics = tuple(dict.fromkeys(content(week.topic) for week in rows[number]))
+        lines = tuple(line for week in rows[number]
+                      for line in description_lines(week, words, content))
         found.append(Meeting(dates, topics, lines))
     return found
 
 
-def description_lines(week: Week) -> Iterable[str]:
+def description_lines(week: Week, _: Words = ENGLISH,
+                      content: Translate = _same) -> Iterable[str]:
     """The week's lectures, then its paper readings and projects, one per line."""
     for lecture in week.lectures:
         for number, title in lecture.each():
-            yield lecture_label(number, title)
+            yield lecture_label(number, content(title), _)
     for reading in week.papers:
-        yield "Paper: " + reading_label(reading)
+        yield _("Paper: {reading}").format(reading=_translated_label(reading, content))
     for reading in week.projects:
-        yield "Project: " + reading_label(reading)
+        yield _("Project: {reading}").format(reading=_translated_label(reading, content))
+
+
+def _translated_label(reading: Reading, content: Translate) -> str:
+    title = content(reading.title)
+    if title != reading.title:
+        reading = reading.model_copy(update={"title": title})
+    return reading_label(reading)
 
 
 def stamp(data: Schedule, environ: dict[str, str] | None = None) -> dt.datetime:
@@ -84,14 +106,15 @@ def slug(text: str) -> str:
 
 def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
                    host: str, page_url: str | None, anchor_prefix: str = "",
-                   environ: dict[str, str] | None = None) -> bytes | None:
+                   environ: dict[str, str] | None = None,
+                   words: Words = ENGLISH, content: Translate = _same) -> bytes | None:
     """The ``.ics`` bytes for ``data``, or ``None`` when it has no dated meeting.
 
     ``page_url`` is the absolute URL of the page (``None`` without ``html_baseurl``);
     ``anchor_prefix`` is the week anchors' prefix for the second and later blocks of a
     page, as the table builder gives them.
     """
-    found = meetings(data)
+    found = meetings(data, words, content)
     if not found or data.term is None:
         return None
     term = data.term

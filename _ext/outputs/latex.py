@@ -14,13 +14,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..schedule.nodes import schedule_date
+
 SCHEDULE_TABLE = "schedule-table"
 """The class :mod:`_ext.schedule.tables` puts on every schedule table."""
 
 
 class LatexScheduleTables(SphinxPostTransform):
     """Given column proportions (``\\X{14}{100}``), only the week column as header,
-    ragged-right cells, and code links ("torch") in a code font."""
+    ragged-right cells, code links ("torch") in a code font, dates kept on one line."""
 
     default_priority = 400
     formats = ("latex",)
@@ -45,6 +47,11 @@ class LatexScheduleTables(SphinxPostTransform):
                     text = ref.astext()
                     del ref[:]
                     ref += nodes.literal(text, text)
+            for date in table.findall(schedule_date):
+                # "Wed, Feb 25" (or "2月25日（周三）") stays on one line of the narrow
+                # week column instead of leaving "25" alone on the next
+                date.insert(0, nodes.raw("", "\\mbox{", format="latex"))
+                date.append(nodes.raw("", "}", format="latex"))
 
 
 def setup(app: Sphinx) -> None:

@@ -20,11 +20,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ..locale import ENGLISH, Words
 from .model import WEEKDAYS, Schedule, Term, weeks
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-"""English month abbreviations, fixed so the output never depends on the build's locale."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +81,15 @@ def week_dates(term: Term | None, week: int) -> WeekDates | None:
         timezone=term.timezone)
 
 
-def day_label(day: dt.date) -> str:
-    """``Feb 25``: the short form shown under a week's label."""
-    return f"{MONTHS[day.month - 1]} {day.day}"
+def day_label(day: dt.date, _: Words = ENGLISH) -> str:
+    """``Wed, Feb 25`` (``2月25日（周三）`` in Chinese): the date under a week's label.
+
+    Babel formats it with the build's language (never the machine's locale), from a
+    CLDR pattern that the catalog translates along with the words around it.
+    """
+    # NOTE: a CLDR date pattern (EEE weekday, MMM month name, M month, d day); quote
+    # literal letters with '…'.  Chinese: M月d日（EEE）
+    return _.date(day, _("EEE, MMM d"))
 
 
 def term_problems(term: Term | None) -> list[str]:

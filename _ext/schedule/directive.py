@@ -14,6 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..locale import build_words
 from ..warning_types import Subtype, warn
 from . import checks
 from .dates import dated_weeks
@@ -69,11 +70,12 @@ class ScheduleDirective(SphinxDirective):
         index = len(domain.records.get(docname, []))
         record = ScheduleRecord(docname, year, data, index)
         domain.add(record)
+        words = build_words(config.language)
         builder = TableBuilder(
-            headers=config.schedule_header_labels,
+            headers=[words(label) for label in config.schedule_header_labels],
             base_url=config.schedule_files_base_url,
             dates=dated_weeks(data), anchor_prefix=record.anchor_prefix,
-            document=self.state.document)
+            document=self.state.document, words=words)
         tables = builder.build(data)
         # the download links (calendar, JSON) go here; each builder decides what they are
         tables += schedule_exports(docname=docname, index=index)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..locale import ENGLISH, Words
 from .model import Lecture, Reading
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
@@ -26,14 +27,26 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
-def lecture_number_label(number: int | str) -> str:
-    """``Lecture 7`` or ``Lecture 10-11``."""
-    return f"Lecture {number}"
+def lecture_number_label(number: int | str, _: Words = ENGLISH) -> str:
+    """``Lecture 7`` or ``Lecture 10-11`` (``第 7 讲`` in Chinese)."""
+    return _("Lecture {number}").format(number=number)
 
 
-def lecture_label(number: int | str, title: str) -> str:
+def lecture_label_parts(number: int | str, _: Words = ENGLISH) -> tuple[str, str]:
+    """The text before and after a lecture's title: ``("Lecture 7: ", "")``.
+
+    The table puts the title between them as a node of its own, so a translated build
+    can replace the title from the page's ``.po`` while these words come from ours.
+    """
+    before, _title, after = _("{lecture}: {title}").partition("{title}")
+    lecture = lecture_number_label(number, _)
+    return before.format(lecture=lecture), after.format(lecture=lecture)
+
+
+def lecture_label(number: int | str, title: str, _: Words = ENGLISH) -> str:
     """``Lecture 7: Title`` as the legacy pages wrote it."""
-    return one_line(f"{lecture_number_label(number)}: {title}")
+    before, after = lecture_label_parts(number, _)
+    return one_line(f"{before}{title}{after}")
 
 
 def reading_name(reading: Reading) -> str:
@@ -54,8 +67,9 @@ def item_label(item: Lecture | Reading) -> str:
     return reading_name(item)
 
 
-def week_label(week: int) -> str:
-    return f"Week {week}"
+def week_label(week: int, _: Words = ENGLISH) -> str:
+    """``Week 3`` (``第 3 周`` in Chinese)."""
+    return _("Week {number}").format(number=week)
 
 
 def week_anchor(week: int, prefix: str = "") -> str:

@@ -11,10 +11,15 @@ base class's visitor, because Sphinx dispatches on a node's base classes.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 
 
 class schedule_block(nodes.container):
-    """The wrapper of one schedule block; HTML gets the CSS class, others ignore it."""
+    """The wrapper of one schedule block; HTML gets the CSS class, others ignore it.
+
+    With dates it carries ``current_week_label`` ("this week" in the build's language),
+    which HTML writes as ``data-current-week-label`` for ``static/current-week.js``.
+    """
 
 
 class schedule_header(nodes.entry):
@@ -41,3 +46,25 @@ class schedule_date(nodes.inline):
 
 class schedule_exports(nodes.General, nodes.Element):
     """Where a block's download links (calendar, JSON) go; filled in per builder."""
+
+
+class schedule_text(nodes.inline, addnodes.translatable):
+    """A piece of the schedule's content (a topic, a lecture's or a reading's title).
+
+    It is a message of its own for the ``gettext`` builder, at the source line of its
+    item, so "Introduction" is translated without "Lecture 1:" around it (those words
+    come from the extension's catalog).  Sphinx's ``Locale`` transform calls
+    :meth:`apply_translated_message` with the ``.po`` entry; the text is set as plain
+    text, as the YAML gave it.  After that :class:`UnwrapScheduleText` leaves only the
+    text, so writers see the same nodes as before.
+    """
+
+    def preserve_original_messages(self) -> None:
+        self.setdefault("original", self.astext())
+
+    def extract_original_messages(self) -> list[str]:
+        return [self.get("original", self.astext())]
+
+    def apply_translated_message(self, original_message: str,
+                                 translated_message: str) -> None:
+        self[:] = [nodes.Text(translated_message)]

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from ..locale import ENGLISH, Words
 from .dates import WeekDates, day_label
-from .labels import lecture_label, one_line, reading_label, week_anchor, week_label
+from .labels import lecture_label_parts, one_line, week_anchor, week_label
 from .links import absolute_href, is_allowed
 from .model import Item, Lecture, Reading, Schedule, Section, Week
-from .nodes import schedule_block, schedule_date, schedule_header, schedule_row
+from .nodes import schedule_block, schedule_date, schedule_header, schedule_row, schedule_text
 
 
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
@@ -25,31 +26,46 @@ def _located(node: nodes.Element, item: Item) -> nodes.Element:
     return node
 
 
-def _link(text: str, url: str, base_url: str, classes: Sequence[str] = ()) -> nodes.Node:
-    """A reference, or plain text for a refused link (:mod:`.checks` warns about it)."""
+def _content(text: str, item: Item) -> schedule_text:
+    """One piece of the schedule's content, a message of its own for translators."""
     text = one_line(text)
+    return _located(schedule_text(text, text), item)  # type: ignore[return-value]
+
+
+def _parts(*parts: str | nodes.Node) -> list[nodes.Node]:
+    """Text and content nodes in order, leaving out empty text."""
+    return [nodes.Text(part) if isinstance(part, str) else part for part in parts if part]
+
+
+def _link(content: str | Sequence[nodes.Node], url: str, base_url: str,
+          classes: Sequence[str] = ()) -> nodes.Node:
+    """A reference, or plain text for a refused link (:mod:`.checks` warns about it)."""
+    children = ([nodes.Text(one_line(content))] if isinstance(content, str)
+                else list(content))
+    text = "".join(child.astext() for child in children)
     if not is_allowed(url):
-        return nodes.inline(text, text, classes=["schedule-refused"])
-    ref = nodes.reference(text, text, refuri=absolute_href(url, base_url),
+        return nodes.inline(text, "", *children, classes=["schedule-refused"])
+    ref = nodes.reference(text, "", *children, refuri=absolute_href(url, base_url),
                           classes=list(classes))
     ref["schedule_path"] = url.strip()
     return ref
 
 
-def date_nodes(dates: WeekDates | None) -> list[nodes.Node]:
+def date_nodes(dates: WeekDates | None, _: Words = ENGLISH) -> list[nodes.Node]:
     """What stands under a week's label: its meeting date, and "no class" on a holiday.
 
     The date is a :class:`schedule_date`, so HTML writes a ``<time>`` element while LaTeX
-    and text output simply show "Feb 25".
+    and text output simply show "Wed, Feb 25".
     """
     if dates is None:
         return []
-    label = day_label(dates.meeting)
+    label = day_label(dates.meeting, _)
     found: list[nodes.Node] = [nodes.paragraph(
         "", "", schedule_date(label, label, datetime=dates.meeting.isoformat()),
         classes=["schedule-dates"])]
     if dates.cancelled:
-        found.append(nodes.paragraph("no class", "no class", classes=["schedule-no-class"]))
+        no_class = _("no class")
+        found.append(nodes.paragraph(no_class, no_class, classes=["schedule-no-class"]))
     return found
 
 
@@ -58,8 +74,9 @@ class TableBuilder:
 
     def __init__(self, *, headers: Sequence[str], base_url: str,
                  dates: dict[int, WeekDates] | None = None, anchor_prefix: str = "",
-                 document: nodes.document | None = None) -> None:
+                 document: nodes.document | None = None, words: Words = ENGLISH) -> None:
         self.headers = list(headers)
+        self.words = words
         self.base_url = base_url
         self.dates = dates or {}
         self.anchor_prefix = anchor_prefix
@@ -92,6 +109,10 @@ class TableBuilder:
 
     def build(self, data: Schedule) -> schedule_block:
         wrapper = schedule_block(classes=["schedule"])
+        if self.dates:
+            _ = self.words
+            # the current-week script shows this beside the marked week's label
+            wrapper["current_week_label"] = _("this week")
         for section in data.sections:
             wrapper += self.section_table(section)
         return wrapper
@@ -125,15 +146,15 @@ class TableBuilder:
             row["week_start"] = dates.first.isoformat()
             row["week_end"] = dates.last.isoformat()
             row["timezone"] = dates.timezone
-        label = week_label(week.week)
+        label = week_label(week.week, self.words)
         anchor = nodes.target("", "")
         anchor["ids"] = [self.unique_id(week_anchor(week.week, self.anchor_prefix), anchor)]
         first = nodes.paragraph()
         first += anchor
         first += nodes.Text(label)
-        row += schedule_header("", first, *date_nodes(dates), scope="row")
-        topic = one_line(week.topic)
-        row += nodes.entry("", nodes.paragraph(topic, topic))
+        row += schedule_header("", first, *date_nodes(dates, self.words), scope="row")
+        topic = _content(week.topic, week)
+        row += nodes.entry("", nodes.paragraph(topic.astext(), "", topic))
         row += nodes.entry("", *self.items(week))
         return row
 
@@ -142,8 +163,8 @@ class TableBuilder:
         for lecture in week.lectures:
             entries.extend(self.lecture_items(lecture))
         for link in week.materials:
-            entries.append(self._item(_link(link.label, link.url, self.base_url,
-                                            ["schedule-material"]),
+            entries.append(self._item(_link([_content(link.label, link)], link.url,
+                                            self.base_url, ["schedule-material"]),
                                       link, "schedule-material"))
         for kind, readings in (("paper", week.papers), ("project", week.projects)):
             for reading in readings:
@@ -152,7 +173,8 @@ class TableBuilder:
             return []
         return [nodes.bullet_list("", *entries, classes=["schedule-items"])]
 
-    def _item(self, content: nodes.Node, item: Item, kind: str) -> nodes.list_item:
+    def _item(self, content: nodes.Node | list[nodes.Node], item: Item,
+              kind: str) -> nodes.list_item:
         paragraph = nodes.paragraph()
         paragraph += content
         return _located(nodes.list_item("", paragraph, classes=[kind]), item)
@@ -160,16 +182,19 @@ class TableBuilder:
     def lecture_items(self, lecture: Lecture) -> list[nodes.list_item]:
         items = []
         for number, title in lecture.each():
-            text = lecture_label(number, title)
-            content = (_link(text, lecture.slides, self.base_url, ["schedule-slides"])
-                       if lecture.slides else nodes.Text(text))
+            before, after = lecture_label_parts(number, self.words)
+            parts = _parts(before, _content(title, lecture), after)
+            content = (_link(parts, lecture.slides, self.base_url, ["schedule-slides"])
+                       if lecture.slides else parts)
             items.append(self._item(content, lecture, "schedule-lecture"))
         return items
 
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
-        text = reading_label(reading)
-        content = (_link(text, reading.slides, self.base_url, ["schedule-slides"])
-                   if reading.slides else nodes.Text(text))
+        parts = _parts(f"{one_line(reading.number)} " if reading.number else "",
+                       _content(reading.title, reading),
+                       f", {one_line(reading.venue)}" if reading.venue else "")
+        content = (_link(parts, reading.slides, self.base_url, ["schedule-slides"])
+                   if reading.slides else parts)
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         for link in reading.code:

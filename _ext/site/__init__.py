@@ -2,5 +2,6 @@
 
 :mod:`.a11y` amends Sphinx's and the theme's HTML where accessibility checkers find
 faults; :mod:`.years` is the year switcher; :mod:`.printed` adapts pages for the PDF
-handbook and the e-book.  Nothing here imports the schedule's modules.
+handbook and the e-book; :mod:`.language` names LaTeX's own headings in the build's
+language.  Nothing here imports the schedule's modules.
 """

@@ -23,6 +23,7 @@ from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
 from ..builders import STATIC, is_html
+from ..locale import _
 
 YEAR_DOC = re.compile(r"^years/(?P<year>\d{4})/index$")
 
@@ -65,8 +66,8 @@ def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
         paragraph = nodes.paragraph()
         if target == owner:
             paragraph += nodes.strong(str(year), str(year))
-            paragraph += nodes.inline(" (this page)", " (this page)",
-                                      classes=["year-switcher-note"])
+            note = str(_(" (this page)"))
+            paragraph += nodes.inline(note, note, classes=["year-switcher-note"])
             classes = ["year-switcher-current"]
         else:
             try:
@@ -78,8 +79,8 @@ def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
                                              refuri=uri)
             classes = []
         items += nodes.list_item("", paragraph, classes=classes)
-    label = nodes.paragraph("", "", nodes.strong("Course years:", "Course years:"),
-                            classes=["year-switcher-label"])
+    title = str(_("Course years:"))
+    label = nodes.paragraph("", "", nodes.strong(title, title), classes=["year-switcher-label"])
     return nodes.container("", label, items, classes=["year-switcher"])
 
 

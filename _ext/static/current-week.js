@@ -4,7 +4,8 @@
  * Sunday) and data-timezone (the term's IANA zone).  "Today" is the reader's current
  * instant seen in the term's timezone, so the highlight moves on by itself as weeks pass,
  * with no rebuild.  The marked row gets the class "schedule-current-week" and
- * aria-current="date".  Without JavaScript nothing changes.
+ * aria-current="date", and its header cell shows the block's data-current-week-label
+ * ("this week", translated with the site).  Without JavaScript nothing changes.
  *
  * Tests may set window.SCHEDULE_NOW (a Date, a timestamp or an ISO string) before this
  * script runs, or call window.scheduleMarkCurrentWeek() after changing it.
@@ -44,6 +45,29 @@
     return isNaN(now.getTime()) ? new Date() : now;
   }
 
+  /* "this week" in the page's language: the schedule block carries the words. */
+  function labelFor(row) {
+    var block = row.closest("[data-current-week-label]");
+    return block ? block.getAttribute("data-current-week-label") : "this week";
+  }
+
+  /* Show (or remove) the words under the week's label in the row's header cell. */
+  function showLabel(row, current) {
+    var cell = row.querySelector("th");
+    if (!cell) {
+      return;
+    }
+    var shown = cell.querySelector(".schedule-current-label");
+    if (current && !shown) {
+      shown = document.createElement("span");
+      shown.className = "schedule-current-label";
+      shown.textContent = labelFor(row);
+      cell.appendChild(shown);
+    } else if (!current && shown) {
+      shown.parentNode.removeChild(shown);
+    }
+  }
+
   function mark() {
     var now = currentInstant();
     var rows = document.querySelectorAll("tr[data-week-start][data-week-end]");
@@ -58,6 +82,7 @@
       } else {
         row.removeAttribute("aria-current");
       }
+      showLabel(row, current);
     });
   }
 

@@ -1,0 +1,108 @@
+"""Keep the extension's message catalogs in step with the code.
+
+The words ``_ext/`` shows (marked ``_("…")``, or ``N_("…")`` for a default value) are
+extracted with Babel's Python extractor; each ``_ext/locale/<lang>/LC_MESSAGES/
+dgm-schedule.po`` is updated from them (new messages added untranslated, removed ones
+dropped) and compiled to the ``.mo`` that Sphinx loads.  The ``.mo`` is committed: an
+extension's catalog is not compiled by Sphinx, and a site must build without this tool.
+
+Run ``make catalog`` (or ``python -m tools.catalog``) after changing a marked string, then
+translate the entries it reports.  ``--check`` changes nothing and exits with status 1
+when a catalog lacks a message, keeps a stale one, has an untranslated or fuzzy entry,
+or its ``.mo`` is not the compiled ``.po`` (``tests/test_i18n.py`` runs the same check).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from _ext.locale import CATALOG, LOCALE_DIR
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE = REPO / "_ext"
+KEYWORDS = {"_": None, "N_": None}
+
+
+def template() -> Catalog:
+    """Every message marked in ``_ext/``, with where it is and the translator's note."""
+    found = Catalog(project="dgm-schedule", fuzzy=False)
+    for filename, lineno, message, comments, _context in extract_from_dir(
+            str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS,
+            comment_tags=("NOTE:",), strip_comment_tags=True):
+        found.add(message, locations=[(f"_ext/{filename}", lineno)],
+                  auto_comments=comments)
+    return found
+
+
+def po_files() -> list[Path]:
+    return sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{CATALOG}.po"))
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=path.parts[-3])
+
+
+def compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def problems(path: Path, source: Catalog) -> list[str]:
+    """What is wrong with one ``.po`` (and its ``.mo``) compared with the code."""
+    catalog = read(path)
+    wanted = {message.id for message in source if message.id}
+    have = {message.id for message in catalog if message.id}
+    found = [f"{path.name}: missing {message!r}" for message in sorted(wanted - have)]
+    found += [f"{path.name}: stale {message!r}" for message in sorted(have - wanted)]
+    for message in catalog:
+        if message.id and (not message.string or message.fuzzy):
+            state = "fuzzy" if message.fuzzy else "untranslated"
+            found.append(f"{path.name}: {state} {message.id!r}")
+    if catalog.obsolete:
+        found.append(f"{path.name}: obsolete entries {sorted(catalog.obsolete)!r}")
+    mo = path.with_suffix(".mo")
+    if not mo.exists() or mo.read_bytes() != compiled(catalog):
+        found.append(f"{mo.name}: not the compiled {path.name} (run make catalog)")
+    return found
+
+
+def update(path: Path, source: Catalog) -> list[str]:
+    """Merge the code's messages into ``path``, compile it, and say what needs a translator."""
+    catalog = read(path)
+    created = catalog.creation_date  # the date of the catalog, not of each update
+    catalog.update(source, no_fuzzy_matching=True)
+    catalog.creation_date = created
+    catalog.obsolete.clear()
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, include_lineno=False, sort_output=True)
+    catalog = read(path)
+    path.with_suffix(".mo").write_bytes(compiled(catalog))
+    return [f"{path}: translate {message.id!r}" for message in catalog
+            if message.id and not message.string]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 if a catalog is out of step")
+    args = parser.parse_args(argv)
+    source = template()
+    report = [line for path in po_files()
+              for line in (problems(path, source) if args.check else update(path, source))]
+    for line in report:
+        print(line, file=sys.stderr)
+    return 1 if report and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
