@@ -17,10 +17,11 @@ from sphinx.application import Sphinx
 
 from . import reference
 from .directive import ScheduleDirective
-from .domain import ScheduleDomain
+from .domain import ScheduleDomain, outdated_by_folders
 
 
 def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
     app.add_directive("schedule", ScheduleDirective)
     reference.setup(app)
+    app.connect("env-get-outdated", outdated_by_folders)

@@ -153,6 +153,8 @@ def _attach_lines(obj: Any, path: DataPath, read: ReadResult, first_line: int,
     if isinstance(obj, Item):
         obj._line = first_line + read.line_of(path) + 1
         obj._source = source
+        obj._field_lines = {name: first_line + read.lines[path + (name,)] + 1
+                            for name in type(obj).model_fields if path + (name,) in read.lines}
         for name in type(obj).model_fields:
             _attach_lines(getattr(obj, name), path + (name,), read, first_line, source)
     elif isinstance(obj, list):
