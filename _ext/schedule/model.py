@@ -33,6 +33,8 @@ class Item(BaseModel):
     _source: str | None = PrivateAttr(default=None)
     _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
     """1-based line of each field given in the source (a key's own line), by field name."""
+    _placeholders: set[str] = PrivateAttr(default_factory=set)
+    """Fields missing from the source that show a placeholder (set by :mod:`.validate`)."""
 
     @property
     def where(self) -> str | None:
@@ -140,6 +142,8 @@ class Lecture(Acknowledging):
 
     _number = field_validator("number", mode="before")(
         classmethod(lambda cls, v: None if v is None else _lecture_number(v)))
+    _after_gap: bool = PrivateAttr(default=False)
+    """An invalid lecture (or week) before this one was left out of the table."""
 
     @model_validator(mode="after")
     def _number_and_title_or_parts(self) -> Lecture:

@@ -133,7 +133,10 @@ class TableBuilder:
         first += nodes.Text(label)
         row += schedule_header("", first, *date_nodes(dates), scope="row")
         topic = one_line(week.topic)
-        row += nodes.entry("", nodes.paragraph(topic, topic))
+        shown: nodes.Node = nodes.Text(topic)
+        if "topic" in week._placeholders:  # reported once; the row stays, marked
+            shown = nodes.emphasis(topic, topic, classes=["schedule-placeholder"])
+        row += nodes.entry("", nodes.paragraph("", "", shown))
         row += nodes.entry("", *self.items(week))
         return row
 
@@ -155,7 +158,8 @@ class TableBuilder:
     def _item(self, content: nodes.Node, item: Item, kind: str) -> nodes.list_item:
         paragraph = nodes.paragraph()
         paragraph += content
-        return _located(nodes.list_item("", paragraph, classes=[kind]), item)
+        classes = [kind] + (["schedule-placeholder"] if item._placeholders else [])
+        return _located(nodes.list_item("", paragraph, classes=classes), item)
 
     def lecture_items(self, lecture: Lecture) -> list[nodes.list_item]:
         items = []
