@@ -36,8 +36,22 @@ EDITS: tuple[Edit, ...] = (
     # --- data that is certainly wrong in the legacy pages
     Edit("years/2022/index.md",
          "**Spring 2022 - Web 3:10-6:00 PM, Peking University**",
-         "**Spring 2022 - Wed 3:10-6:00 PM, Peking University**",
-         "'Web' is a typo for the weekday 'Wed'"),
+         "```{term}\n```",
+         "the term line is written from the term: block ('Web' was a typo for 'Wed')"),
+    Edit("years/2021/index.md",
+         "**Spring 2021 - Thu 3:10-6:00 PM, Peking University**",
+         "```{term}\n```",
+         "the term line is written from the term: block, so it cannot disagree with it"),
+    Edit("years/2020/index.md",
+         "**Spring 2020 - Thu 3:00-6:00 PM, Peking University**",
+         "```{term}\n```",
+         "the term line is written from the term: block, so it cannot disagree with it"),
+    Edit("years/2022/index.md",
+         "            title: Discreteness in Generative Models - Discrete Sequence "
+         "Generation.pdf\n",
+         "            title: Discreteness in Generative Models - Discrete Sequence "
+         "Generation\n",
+         "the legacy title kept the slides file's '.pdf' ending (the title-file-name check)"),
     Edit("years/2022/index.md",
          "  name: Spring 2022\n",
          "  name: Spring 2022\n  weekday: Wed\n",
@@ -72,13 +86,14 @@ EDITS: tuple[Edit, ...] = (
     Edit("years/2022/index.md",
          "            title: Discreteness in Generative Models - Generating Graphs.pdf\n"
          "            slides: files/ppt/2022/Lecture 26 Application - X learning.pdf\n",
-         "            title: Discreteness in Generative Models - Generating Graphs.pdf\n"
+         "            title: Discreteness in Generative Models - Generating Graphs\n"
          "            slides: files/ppt/2022/Lecture 26 Application - X learning.pdf\n"
          "            acknowledge:\n"
          "              slides-reused: \"the legacy page links the Lecture 26 file here; "
          "the graphs slides are not known\"\n"
          "              lecture-order: \"legacy numbering: 28-29 then 29-30\"\n",
-         "the legacy page reuses the Lecture 26 file and overlaps lecture numbers"),
+         "the legacy page reuses the Lecture 26 file and overlaps lecture numbers; its "
+         "title kept the file's '.pdf' ending (the title-file-name check)"),
 )
 
 

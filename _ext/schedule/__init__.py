@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import reference
+from . import reference, term
 from .directive import ScheduleDirective
 from .domain import ScheduleDomain, outdated_by_folders
 
@@ -24,4 +24,5 @@ def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
     app.add_directive("schedule", ScheduleDirective)
     reference.setup(app)
+    term.setup(app)
     app.connect("env-get-outdated", outdated_by_folders)

@@ -13,12 +13,13 @@ a 2020 file, one file linked for two different lectures, lecture ranges that ove
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..warning_types import Subtype, warn
-from .dates import term_problems
+from .dates import dated_weeks, term_problems
 from .files import (
     SLIDES_ROOT,
     FolderState,
@@ -207,6 +208,38 @@ def check_week_order(data: Schedule, context: CheckContext) -> None:
         previous = week
 
 
+def check_holiday_class(data: Schedule, context: CheckContext) -> None:
+    """A week with lectures, readings or projects whose class day is a holiday."""
+    dates = dated_weeks(data)
+    for week in weeks(data):
+        when = dates.get(week.week)
+        held = [kind for kind, items in (("lectures", week.lectures), ("papers", week.papers),
+                                         ("projects", week.projects)) if items]
+        if when is None or not when.cancelled or not held:
+            continue
+        context.report(week, Subtype.HOLIDAY_CLASS,
+                       f"Week {week.week}'s class day {when.meeting.isoformat()} is a holiday "
+                       f"(term.holidays) but the week still has {' and '.join(held)}; move "
+                       "them to another week, or remove the holiday")
+
+
+_FILE_ENDING = re.compile(r"\.(pdf|pptx?|key|docx?|zip)\s*$", re.IGNORECASE)
+
+
+def check_title_file_name(data: Schedule, context: CheckContext) -> None:
+    """A title that ends like a file name (``… Graphs.pdf``), copied from the slides."""
+    for week in weeks(data):
+        titled: list[tuple[Lecture | Reading, str]] = [
+            (lecture, title) for lecture in week.lectures for _, title in lecture.each()]
+        titled += [(reading, reading.title) for reading in week.papers + week.projects]
+        for item, title in titled:
+            ending = _FILE_ENDING.search(title)
+            if ending:
+                context.report(item, Subtype.TITLE_FILE_NAME,
+                               f"title {title!r} ends in '{ending[0].strip()}', like a file "
+                               "name; remove the ending", location=item.where_of("title"))
+
+
 CHECKS: list[Check] = [
     check_link_schemes,
     check_slides_missing,
@@ -214,6 +247,8 @@ CHECKS: list[Check] = [
     check_slides_reused,
     check_lecture_order,
     check_week_order,
+    check_holiday_class,
+    check_title_file_name,
 ]
 """Every check, in the order they report."""
 

@@ -9,18 +9,24 @@ unusable is nothing rendered.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import difflib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from .model import Item, Lecture, LecturePart, Reading, Schedule, Week, weeks
+from .model import Item, Schedule
 from .read import DataPath, ReadResult
+from .repair import (
+    item_of,
+    mark_gaps,
+    placeholder_for,
+    unknown_key,
+    value_at,
+    with_placeholders,
+)
 
 OPTIONAL_TOP_LEVEL = ("year", "term")
 MAX_TEXT = 500
@@ -93,95 +99,10 @@ def _unshowable_values(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPat
                          f"at most {MAX_TEXT} are allowed")
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model inside a field's type (``list[Lecture]``, ``Term | None``), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
-
-
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
-    """The model of the item a pydantic ``loc`` leads to (list indices and union members
-    pass through)."""
-    model: type[BaseModel] = Schedule
-    for part in loc:
-        field = model.model_fields.get(part) if isinstance(part, str) else None
-        if field is not None:
-            model = _model_in(field.annotation) or model
-    return model
-
-
-def _fields_at(loc: tuple[Any, ...]) -> list[str]:
-    """The field names of the model that holds the last part of a pydantic ``loc``."""
-    return list(_model_at(loc[:-1]).model_fields)
-
-
-PLACEHOLDERS: dict[tuple[type[BaseModel], str], str] = {
-    (Week, "topic"): "(topic missing)",
-    (Lecture, "title"): "(title missing)",
-    (LecturePart, "title"): "(title missing)",
-    (Reading, "title"): "(title missing)",
-}
-"""Shown text that may be missing while the rest of its item is sound: the item stays on
-the page with this visible placeholder (and one warning), rather than being left out and
-setting off warnings about its neighbours (a lecture-order gap)."""
-
-
-def _placeholder(error: dict[str, Any], item: Any) -> tuple[str, str] | None:
-    """(field, placeholder) when ``error`` is only a missing shown text of ``item``."""
-    loc = tuple(error["loc"])
-    if error["type"] == "missing" and loc and isinstance(loc[-1], str):
-        text = PLACEHOLDERS.get((_model_at(loc[:-1]), loc[-1]))
-        return (loc[-1], text) if text else None
-    if (error["type"] == "value_error" and _model_at(loc) is Lecture and isinstance(item, dict)
-            and "number" in item and "title" not in item and "parts" not in item):
-        return "title", PLACEHOLDERS[(Lecture, "title")]
-    return None
-
-
-def _item_of(path: DataPath) -> DataPath:
-    """The list item (lecture, week, ...) that holds ``path``; () for the top level."""
-    for end in range(len(path), 0, -1):
-        if isinstance(path[end - 1], int):
-            return path[:end]
-    return ()
-
-
-def _at(data: Any, path: DataPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
-def _filled(data: Any, fills: dict[DataPath, str]) -> Any:
-    """A copy of ``data`` with placeholder values added at ``fills`` (original paths)."""
-    if not fills:
-        return data
-    data = copy.deepcopy(data)
-    for path, text in fills.items():
-        _at(data, path[:-1])[path[-1]] = text
-    return data
-
-
-def _unknown_key(loc: tuple[Any, ...]) -> str:
-    """``unknown key 'tittle'; did you mean 'title'?``: the usual cause is a typo."""
-    key = str(loc[-1]) if loc else ""
-    fields = _fields_at(loc)
-    shown = repr(key)
-    near = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.6)
-    if near:
-        return f"unknown key {shown}; did you mean {near[0]!r}?"
-    return f"unknown key {shown}; expected one of: {', '.join(fields)}"
-
-
 def _message(error: dict[str, Any]) -> str:
     kind, msg = error["type"], error["msg"]
     if kind == "extra_forbidden":
-        return _unknown_key(tuple(error["loc"]))
+        return unknown_key(tuple(error["loc"]))
     if kind == "missing":
         return "required field is missing"
     if msg.startswith("Value error, "):
@@ -251,45 +172,6 @@ def _attach_lines(obj: Any, path: DataPath, read: ReadResult, first_line: int,
             _attach_lines(item, path + (index,), read, first_line, source, filled)
 
 
-def _mark_gaps(schedule: Schedule, data: Any, dropped: set[DataPath],
-               to_original: dict[DataPath, DataPath]) -> None:
-    """Mark each lecture that follows a left-out lecture (or week), so the lecture-order
-    check does not report the gap that the invalid item's own warning already explains."""
-    original_of = {id(item): to_original.get(path, path)
-                   for path, item in _lecture_paths(schedule)}
-    kept = set(original_of.values())
-    gap = False
-    for path in _lecture_paths_in(data):
-        if path not in kept or any(path[:end] in dropped for end in range(1, len(path) + 1)):
-            gap = True
-            continue
-        if gap:
-            for week in weeks(schedule):
-                for lecture in week.lectures:
-                    if original_of.get(id(lecture)) == path:
-                        lecture._after_gap = True
-            gap = False
-
-
-def _lecture_paths(schedule: Schedule) -> list[tuple[DataPath, Lecture]]:
-    return [(("sections", s, "weeks", w, "lectures", n), lecture)
-            for s, section in enumerate(schedule.sections)
-            for w, week in enumerate(section.weeks)
-            for n, lecture in enumerate(week.lectures)]
-
-
-def _items(data: Any, key: str) -> list[Any]:
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, list) else []
-
-
-def _lecture_paths_in(data: Any) -> list[DataPath]:
-    return [("sections", s, "weeks", w, "lectures", n)
-            for s, section in enumerate(_items(data, "sections"))
-            for w, week in enumerate(_items(section, "weeks"))
-            for n, _ in enumerate(_items(week, "lectures"))]
-
-
 def validate(read: ReadResult, *, first_line: int, source: str
              ) -> tuple[Schedule | None, list[Problem]]:
     """Validate as much of ``read.data`` as possible.
@@ -327,11 +209,11 @@ def validate(read: ReadResult, *, first_line: int, source: str
                 named = original
                 if error["type"] == "missing" and isinstance(error["loc"][-1], str):
                     named = original + (error["loc"][-1],)  # the absent key, for the message
-                item = _item_of(original)
+                item = item_of(original)
                 if item not in reported or not item:  # one mistake, one warning
                     problems.append(Problem(named, read.line_of(original), _message(error)))
                     this_round.add(item)
-                placeholder = _placeholder(error, _at(data, current))
+                placeholder = placeholder_for(error, value_at(data, current))
                 if placeholder is not None:
                     fills[original + (placeholder[0],)] = placeholder[1]
                     continue
@@ -344,7 +226,7 @@ def validate(read: ReadResult, *, first_line: int, source: str
                 return None, _unique(problems)
             reported |= this_round
             to_original = {}
-            data = _without(_filled(read.data, fills), dropped, (), to_original)
+            data = _without(with_placeholders(read.data, fills), dropped, (), to_original)
             continue
         # lines are attached through the original paths of the kept items
         original_read = read if not (dropped or fills) else ReadResult(
@@ -352,7 +234,7 @@ def validate(read: ReadResult, *, first_line: int, source: str
         filled = {new for new, old in to_original.items() if old in fills}
         _attach_lines(schedule, (), original_read, first_line, source, filled)
         if dropped:
-            _mark_gaps(schedule, read.data, dropped, to_original)
+            mark_gaps(schedule, read.data, dropped, to_original)
         return schedule, _unique(problems)
     return None, _unique(problems)
 
