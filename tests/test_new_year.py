@@ -180,6 +180,8 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
         year: 2041
         term:
           name: Spring 2041   # shown on the page
+          first_day:          # TO FILL IN: first day of week 1, YYYY-MM-DD
+          holidays: []        # TO FILL IN: dates with no class, e.g. [YYYY-MM-DD], or []
           weeks: 16
         sections:
           - title: Fundamentals
@@ -205,8 +207,15 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
     landing = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert landing == ("# Home\n\n[This year](years/2040/index)\n\n"
                        "```{toctree}\nyears/2041/index\nyears/2040/index\n```\n")
-    assert report.notes[-1] == ("index.md:3 still links years/2040/index; point it at the "
-                                "new year when its term starts")
+    # what is left by hand, exactly: the marked dates, the hand-written link, the term's work
+    assert report.todo == [
+        "index.md:3 still links years/2040/index; point it at the new year (or use "
+        "{newest-year})",
+        "years/2041/index.md:9: fill in term.first_day (first day of week 1, YYYY-MM-DD)",
+        "years/2041/index.md:10: fill in term.holidays (dates with no class, e.g. "
+        "[YYYY-MM-DD], or [])",
+        "during the term: put the slides in files/ppt/2041/ and add a 'slides:' line to each "
+        "lecture; add papers: and projects: as they are assigned"]
 
 
 def test_schedule_in_its_own_file_keeps_comments(tmp_path: Path) -> None:
