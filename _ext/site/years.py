@@ -125,9 +125,13 @@ def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
         heading += nodes.Text(label)
     else:
         heading += nodes.reference(label, label, internal=True, refuri=uri)
-    body = nodes.container("", heading, *node.children, classes=["sd-card-body"])
-    return nodes.container("", body, classes=["newest-year", "sd-card", "sd-sphinx-override",
-                                              "sd-mb-3", "sd-shadow-sm", "sd-border-primary"])
+    # is_div: written as a plain <div> (sphinx-design's rule), since furo's ``.container``
+    # rule would strip the card's padding
+    body = nodes.container("", heading, *node.children, classes=["sd-card-body"],
+                           is_div=True)
+    return nodes.container("", body, is_div=True,
+                           classes=["newest-year", "sd-card", "sd-sphinx-override", "sd-mb-3",
+                                    "sd-shadow-sm", "sd-border-primary"])
 
 
 def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
