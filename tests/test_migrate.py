@@ -7,6 +7,7 @@ compares with the committed page, so an edit that is not listed here fails the t
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -179,13 +180,16 @@ def test_every_legacy_entry_title_is_on_the_built_page(site_html: Build, year: i
     assert sorted(cells) == [row.week for row in rows]
     for row in rows:
         shown = _cell_text(cells[row.week])
-        for fragment in map(legacy.normalize, row.fragments):
+        # two 2022 titles kept their slides file's ".pdf" ending; it is removed on purpose
+        # (an edit listed above, reported by the title-file-name check)
+        fragments = [re.sub(r"\.pdf$", "", legacy.normalize(f)) if year == 2022 and
+                     "Discreteness" in f else legacy.normalize(f) for f in row.fragments]
+        for fragment in fragments:
             # "ICLR2021: Title" is shown as "Title, ICLR2021": the title must be there
             without_venue = fragment.split(" ", 1)[-1]
             assert fragment in shown or without_venue in shown, (row.week, fragment)
         # nothing lost and nothing invented: the same words, in any order
-        assert Counter(shown.split()) == Counter(
-            legacy.normalize(" ".join(row.fragments)).split()), row.week
+        assert Counter(shown.split()) == Counter(" ".join(fragments).split()), row.week
 
 
 @pytest.mark.parametrize("year", sorted(legacy.PAGES))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+from collections.abc import Mapping
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -56,7 +57,7 @@ the page with this visible placeholder (and one warning), rather than being left
 setting off warnings about its neighbours (a lecture-order gap)."""
 
 
-def placeholder_for(error: dict[str, Any], item: Any) -> tuple[str, str] | None:
+def placeholder_for(error: Mapping[str, Any], item: Any) -> tuple[str, str] | None:
     """(field, placeholder) when ``error`` is only a missing shown text of ``item``."""
     loc = tuple(error["loc"])
     if error["type"] == "missing" and loc and isinstance(loc[-1], str):
