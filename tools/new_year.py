@@ -40,12 +40,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from _ext.schedule.links import is_allowed, is_site_path
-from _ext.schedule.model import WEEKDAYS, lecture_span
+from _ext.schedule.model import WEEKDAYS, LecturePart, lecture_span
 from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
 
 REPO = Path(__file__).resolve().parent.parent
@@ -81,11 +82,12 @@ class NewYearSummary:
 
 
 def _span(number: Any) -> tuple[int, int] | None:
-    """The lectures a number covers, as the build reads it; ``None`` if it cannot."""
-    text = str(number).replace(" ", "")
-    if isinstance(number, bool) or not re.fullmatch(r"\d+(-\d+)?", text):
+    """The lectures a number covers, read by the model's own rule; ``None`` if it refuses."""
+    try:
+        valid = LecturePart.model_validate({"number": number, "title": "-"}).number
+    except ValidationError:
         return None
-    return lecture_span(int(text) if text.isdigit() else text)
+    return lecture_span(valid)
 
 
 def _number(first: int, last: int, like: Any) -> Any:
