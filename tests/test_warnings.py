@@ -61,8 +61,7 @@ CASES = [
     ("unknown-key", "sections:\n  - title: F\n    weeks:\n" + GOOD_WEEK + """\
             slieds: files/ppt/2030/a.pdf
 """, ["PAGE:12: WARNING: schedule field 'sections[0].weeks[0].lectures[0].slieds': "
-      "unknown key; expected one of the documented fields (check the spelling) "
-      "[schedule.invalid]"]),
+      "unknown key 'slieds'; did you mean 'slides'? [schedule.invalid]"]),
     ("missing-topic", "sections:\n  - title: F\n    weeks:\n" + GOOD_WEEK + """\
       - week: 2
 """, ["PAGE:12: WARNING: schedule field 'sections[0].weeks[1].topic': required field is "
@@ -146,8 +145,8 @@ def test_restructuredtext_warning_lines(tmp_path: Path) -> None:
     build = sphinx_build(src, tmp_path / "out")
     assert build.warnings.splitlines() == [
         f"{src / 'index.rst'}:12: WARNING: schedule field "
-        "'sections[0].weeks[0].lectures[0].colour': unknown key; expected one of the "
-        "documented fields (check the spelling) [schedule.invalid]"]
+        "'sections[0].weeks[0].lectures[0].colour': unknown key 'colour'; expected one of: "
+        "acknowledge, number, title, parts, slides [schedule.invalid]"]
 
 
 def test_file_option_reports_lines_in_that_file_and_rebuilds_on_edit(tmp_path: Path) -> None:

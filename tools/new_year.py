@@ -8,16 +8,24 @@ new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in
 
 * keeps sections, weeks, topics, lecture numbers and titles, ``term.weekday``, times,
   location, timezone and week count, and links to external materials;
-* clears slides, ``term.first_day`` and ``term.holidays``, paper readings, projects,
-  material links to files of the old year, and every ``acknowledge:`` entry;
+* clears slides, paper readings, projects, material links to files of the old year, and
+  every ``acknowledge:`` entry;
+* writes ``term.first_day`` and ``term.holidays`` empty, each with a ``# TO FILL IN``
+  comment, so the person starting the year sees where the new dates go;
 * sets ``year:`` (if given) and puts the new year into ``term.name`` and the headings;
 * renumbers lectures consecutively when the old numbers overlapped or skipped (the old
   year may have acknowledged that; the new year starts clean).
 
 The YAML is edited with ruamel.yaml's round-trip mode, so comments, key order, flow
 mappings and quoting stay as they were.  Finally the new page is added to the landing
-page's table of contents next to the old year (unless a ``:glob:`` already covers it);
-the ``{year-switcher}`` lists year pages by itself.
+page's table of contents next to the old year (unless a ``:glob:`` already covers it).
+The rest follows from the data: the ``{term}`` line, the landing page's
+``{newest-year}`` card, the ``{year-switcher}`` and the copyright span.  What is left to
+do by hand is exactly the summary's "left to do" list.
+
+Lecture numbers, weekdays and link kinds are the extension's own definitions
+(:mod:`_ext.schedule.model`, :mod:`_ext.schedule.links`), so the tool and the build
+cannot disagree about them.
 """
 
 from __future__ import annotations
@@ -28,19 +36,22 @@ import io
 import re
 import shutil
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from _ext.schedule.links import is_allowed, is_site_path
+from _ext.schedule.model import WEEKDAYS, LecturePart, lecture_span
+from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+
 REPO = Path(__file__).resolve().parent.parent
-_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,}|:{3,})\{(?P<name>[\w-]+)\}(?P<arg>.*)$")
-_OPTION = re.compile(r"^\s*:(?P<key>[\w-]+):\s*(?P<value>.*?)\s*$")
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
-_SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.\-]*:")
+TO_FILL = "TO FILL IN"
+"""Marks the fields ``new-year`` leaves for a person to fill, in the YAML's comments."""
 
 
 class NewYearError(Exception):
@@ -48,73 +59,35 @@ class NewYearError(Exception):
 
 
 @dataclass
-class Report:
-    """What was changed, for the person starting the year to review."""
+class NewYearSummary:
+    """What was changed (to review) and what is left to do by hand (the whole list)."""
 
     notes: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     """Old term name -> new one ("Spring 2022" -> "Spring 2023"), for the page's text."""
 
     def note(self, text: str) -> None:
         self.notes.append(text)
 
-
-@dataclass
-class Block:
-    """One ``{schedule}`` directive in a page: where its body is, or its ``:file:``."""
-
-    start: int  # index of the first body line (after options)
-    end: int  # index of the closing fence line
-    file: str | None
-
-
-# --- finding directives in MyST ---------------------------------------------------
-
-
-def directives(lines: list[str], name: str) -> Iterator[tuple[int, int, str]]:
-    """(opening line, closing line, fence) of every ``{name}`` fence in ``lines``."""
-    index = 0
-    while index < len(lines):
-        match = _FENCE.match(lines[index])
-        if match is None:
-            index += 1
-            continue
-        fence = match["fence"]
-        closing = re.compile(rf"^\s*{re.escape(fence[0])}{{{len(fence)},}}\s*$")
-        end = next((j for j in range(index + 1, len(lines)) if closing.match(lines[j])),
-                   len(lines))
-        if match["name"] == name:
-            yield index, end, fence
-        index = end + 1
-
-
-def _options(lines: list[str], start: int, end: int) -> tuple[dict[str, str], int]:
-    """The ``:key: value`` options after an opening fence and the first body line."""
-    options: dict[str, str] = {}
-    index = start
-    while index < end and (match := _OPTION.match(lines[index])):
-        options[match["key"]] = match["value"]
-        index += 1
-    return options, index
-
-
-def schedule_blocks(lines: list[str]) -> list[Block]:
-    blocks = []
-    for opening, closing, _fence in directives(lines, "schedule"):
-        options, body = _options(lines, opening + 1, closing)
-        blocks.append(Block(body, closing, options.get("file")))
-    return blocks
+    def lines(self) -> list[str]:
+        """The summary as printed: the changes, then the numbered list of what is left."""
+        found = [f"new-year: {note}" for note in self.notes]
+        found.append("new-year: left to do by hand:")
+        found += [f"  {number}. {item}" for number, item in enumerate(self.todo, 1)]
+        return found
 
 
 # --- editing the schedule data ----------------------------------------------------
 
 
 def _span(number: Any) -> tuple[int, int] | None:
-    match = _RANGE.match(str(number))
-    if match is None:
+    """The lectures a number covers, read by the model's own rule; ``None`` if it refuses."""
+    try:
+        valid = LecturePart.model_validate({"number": number, "title": "-"}).number
+    except ValidationError:
         return None
-    first = int(match[1])
-    return first, int(match[2]) if match[2] else first
+    return lecture_span(valid)
 
 
 def _number(first: int, last: int, like: Any) -> Any:
@@ -124,24 +97,24 @@ def _number(first: int, last: int, like: Any) -> Any:
 
 
 def _is_external(url: Any) -> bool:
-    return isinstance(url, str) and bool(_SCHEME.match(url)) and not url.strip().lower(
-    ).startswith(("javascript:", "data:", "vbscript:"))
+    """A link to another site, kept; a site path (a file of the old year) is not."""
+    return isinstance(url, str) and is_allowed(url) and not is_site_path(url)
 
 
-def _renumber(lectures: list[Any], report: Report) -> None:
+def _renumber(lectures: list[Any], summary: NewYearSummary) -> None:
     """Give lectures consecutive numbers, keeping each entry's count of lectures."""
     upcoming: int | None = None
     for owner in lectures:
         for entry in owner.get("parts") or [owner]:
             span = _span(entry.get("number"))
             if span is None:
-                continue  # not a number the model accepts; leave it for the build to report
+                continue  # not a number the model accepts; leave it for the build to summary
             first, last = span
             if upcoming is None:
                 upcoming = first
             if first != upcoming:
                 new = _number(upcoming, upcoming + last - first, entry["number"])
-                report.note(f"renumbered Lecture {entry['number']} ({entry.get('title')}) "
+                summary.note(f"renumbered Lecture {entry['number']} ({entry.get('title')}) "
                             f"to {new}")
                 entry["number"] = new
             upcoming += last - first + 1
@@ -153,7 +126,7 @@ def _drop(mapping: Any, *keys: str) -> None:
             del mapping[key]
 
 
-def clear_year(data: Any, old: int, new: int, report: Report) -> None:
+def clear_year(data: Any, old: int, new: int, summary: NewYearSummary) -> None:
     """Turn one schedule's data (ruamel round-trip) from ``old``'s into ``new``'s."""
     if not isinstance(data, dict):
         raise NewYearError("the schedule is not a mapping with 'sections'")
@@ -162,10 +135,11 @@ def clear_year(data: Any, old: int, new: int, report: Report) -> None:
     term = data.get("term")
     if isinstance(term, dict):
         _drop(term, "first_day", "holidays", "acknowledge")
+        _mark_dates(term)
         name = term.get("name")
         if isinstance(name, str) and str(old) in name:
             term["name"] = type(name)(name.replace(str(old), str(new)))
-            report.names[str(name)] = str(term["name"])
+            summary.names[str(name)] = str(term["name"])
     lectures: list[Any] = []
     for section in data.get("sections") or []:
         for week in section.get("weeks") or []:
@@ -176,14 +150,28 @@ def clear_year(data: Any, old: int, new: int, report: Report) -> None:
             materials = week.get("materials")
             if materials is not None:
                 for link in [m for m in materials if not _is_external(m.get("url"))]:
-                    report.note(f"dropped material {link.get('label')!r} "
+                    summary.note(f"dropped material {link.get('label')!r} "
                                 f"({link.get('url')}): a file of {old}")
                     materials.remove(link)
                 for link in materials:
                     _drop(link, "acknowledge")
                 if not materials:
                     del week["materials"]
-    _renumber(lectures, report)
+    _renumber(lectures, summary)
+
+
+def _mark_dates(term: Any) -> None:
+    """Write ``first_day`` and ``holidays`` empty, each marked with what goes there."""
+    day = term.get("weekday")
+    meets = f"; the class meets on {day}" if day in WEEKDAYS else ""
+    after = list(term).index("name") + 1 if "name" in term else 0
+    if isinstance(term, CommentedMap):
+        term.insert(after, "first_day", None,
+                    comment=f"{TO_FILL}: first day of week 1, YYYY-MM-DD{meets}")
+        term.insert(after + 1, "holidays", [],
+                    comment=f"{TO_FILL}: dates with no class, e.g. [YYYY-MM-DD], or []")
+    else:
+        term["first_day"], term["holidays"] = None, []
 
 
 def _yaml(text: str) -> tuple[YAML, Any]:
@@ -197,10 +185,10 @@ def _yaml(text: str) -> tuple[YAML, Any]:
     return yaml, yaml.load(text)
 
 
-def edit_yaml(text: str, old: int, new: int, report: Report) -> str:
+def edit_yaml(text: str, old: int, new: int, summary: NewYearSummary) -> str:
     """The new year's YAML text for one schedule."""
     yaml, data = _yaml(text)
-    clear_year(data, old, new, report)
+    clear_year(data, old, new, summary)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -209,7 +197,7 @@ def edit_yaml(text: str, old: int, new: int, report: Report) -> str:
 # --- pages and the landing page ---------------------------------------------------
 
 
-def edit_page(page: Path, old: int, new: int, report: Report) -> None:
+def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
     """Edit every schedule in ``page`` (its body or its ``:file:``) and the headings."""
     lines = page.read_text(encoding="utf-8").split("\n")
     blocks = schedule_blocks(lines)
@@ -221,11 +209,11 @@ def edit_page(page: Path, old: int, new: int, report: Report) -> None:
             if not target.is_relative_to(page.parent.resolve()):
                 raise NewYearError(f"{page}: the schedule file {block.file!r} is outside the "
                                    "year's folder; copy it into the folder first")
-            target.write_text(edit_yaml(target.read_text(encoding="utf-8"), old, new, report),
+            target.write_text(edit_yaml(target.read_text(encoding="utf-8"), old, new, summary),
                               encoding="utf-8")
             continue
         body = "\n".join(lines[block.start:block.end])
-        lines[block.start:block.end] = edit_yaml(body, old, new, report).rstrip("\n").split("\n")
+        lines[block.start:block.end] = edit_yaml(body, old, new, summary).rstrip("\n").split("\n")
     fenced = fenced_lines(lines)
     for index, line in enumerate(lines):
         if index in fenced or str(old) not in line:
@@ -233,40 +221,24 @@ def edit_page(page: Path, old: int, new: int, report: Report) -> None:
         if line.startswith("#"):
             lines[index] = line.replace(str(old), str(new))
             continue
-        for old_name, new_name in report.names.items():
+        for old_name, new_name in summary.names.items():
             lines[index] = lines[index].replace(old_name, new_name)
         if str(old) in lines[index]:
-            report.note(f"{page.name}:{index + 1} still mentions {old}: {line.strip()}")
+            summary.todo.append(f"years/{new}/{page.name}:{index + 1} still mentions {old}: "
+                                f"{line.strip()}")
     page.write_text("\n".join(lines), encoding="utf-8")
 
 
-def fenced_lines(lines: list[str]) -> set[int]:
-    """Indices of the lines inside (or opening/closing) any fence of a MyST page."""
-    inside: set[int] = set()
-    opening: re.Match[str] | None = None
-    for index, line in enumerate(lines):
-        if opening is None:
-            opening = re.match(r"^\s*(`{3,}|~{3,}|:{3,})", line)
-            if opening:
-                inside.add(index)
-            continue
-        inside.add(index)
-        fence = opening[1]
-        if re.match(rf"^\s*{re.escape(fence[0])}{{{len(fence)},}}\s*$", line):
-            opening = None
-    return inside
-
-
-def add_to_landing(landing: Path, old: int, new: int, report: Report) -> None:
+def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -> None:
     """List ``years/<new>/index`` in the landing page's toctree beside ``old``."""
     doc, old_doc = f"years/{new}/index", f"years/{old}/index"
     lines = landing.read_text(encoding="utf-8").split("\n")
     for opening, closing, _fence in directives(lines, "toctree"):
-        options, body = _options(lines, opening + 1, closing)
+        options, body = fence_options(lines, opening + 1, closing)
         entries = [(i, lines[i]) for i in range(body, closing) if lines[i].strip()]
         if "glob" in options and any(fnmatch.fnmatch(doc, e.strip().lstrip("/"))
                                      for _, e in entries):
-            report.note(f"{landing.name}: a :glob: toctree already lists {doc}")
+            summary.note(f"{landing.name}: a :glob: toctree already lists {doc}")
             return
         years = [(i, int(m[1])) for i, e in entries
                  if (m := re.search(r"(?:^|<|\s)/?years/(\d{4})/index>?\s*$", e))]
@@ -281,12 +253,12 @@ def add_to_landing(landing: Path, old: int, new: int, report: Report) -> None:
         position = after[-1] + 1 if after else years[0][0]
         lines.insert(position, indent + doc)
         landing.write_text("\n".join(lines), encoding="utf-8")
-        report.note(f"{landing.name}: added {doc} to the table of contents")
+        summary.note(f"{landing.name}: added {doc} to the table of contents")
         return
     raise NewYearError(f"{landing} has no toctree listing {old_doc}; add {doc} to one by hand")
 
 
-def new_year(root: Path, old: int, new: int, *, force: bool = False) -> Report:
+def new_year(root: Path, old: int, new: int, *, force: bool = False) -> NewYearSummary:
     """Create ``years/<new>/`` from ``years/<old>/`` under ``root``."""
     if old == new:
         raise NewYearError("FROM and YEAR are the same year")
@@ -297,27 +269,47 @@ def new_year(root: Path, old: int, new: int, *, force: bool = False) -> Report:
         if not force:
             raise NewYearError(f"{target} already exists; remove it or pass --force")
         shutil.rmtree(target)
-    report = Report()
+    summary = NewYearSummary()
     shutil.copytree(source, target)
     try:
-        edit_page(target / "index.md", old, new, report)
+        edit_page(target / "index.md", old, new, summary)
     except Exception:
         shutil.rmtree(target)  # leave no half-made year behind
         raise
-    add_to_landing(root / "index.md", old, new, report)
-    _note_mentions(root / "index.md", f"years/{old}/index", report)
-    return report
+    add_to_landing(root / "index.md", old, new, summary)
+    _note_mentions(root / "index.md", f"years/{old}/index", summary)
+    _list_fields_to_fill(root, target, new, summary)
+    return summary
 
 
-def _note_mentions(landing: Path, old_doc: str, report: Report) -> None:
+def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSummary) -> None:
+    """Put the marked fields, then the term's own work, on the summary's list."""
+    for path in sorted(target.rglob("*")):
+        if path.suffix not in (".md", ".yaml", ".yml") or not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            if f"# {TO_FILL}" in line:
+                key, _, comment = line.partition(":")
+                what = comment.split(f"# {TO_FILL}:", 1)[1].strip()
+                summary.todo.append(f"{path.relative_to(root)}:{number}: fill in "
+                                    f"term.{key.strip()} ({what})")
+    if not any("term.first_day" in item for item in summary.todo):
+        summary.todo.append(f"years/{new}/index.md: to show dates, add a 'term:' block "
+                            "with first_day and holidays (see the guide)")
+    summary.todo.append(f"during the term: put the slides in files/ppt/{new}/ and add a "
+                        "'slides:' line to each lecture; add papers: and projects: as they "
+                        "are assigned")
+
+
+def _note_mentions(landing: Path, old_doc: str, summary: NewYearSummary) -> None:
     """Point at links to the old year outside toctrees, e.g. a "this year" card."""
     lines = landing.read_text(encoding="utf-8").split("\n")
     in_toctree = {i for start, end, _ in directives(lines, "toctree")
                   for i in range(start, end + 1)}
     for index, line in enumerate(lines):
         if old_doc in line and index not in in_toctree:
-            report.note(f"{landing.name}:{index + 1} still links {old_doc}; point it at "
-                        "the new year when its term starts")
+            summary.todo.append(f"{landing.name}:{index + 1} still links {old_doc}; point "
+                                "it at the new year (or use {newest-year})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,14 +321,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
-        report = new_year(args.root, args.old, args.new, force=args.force)
+        summary = new_year(args.root, args.old, args.new, force=args.force)
     except NewYearError as error:
         print(f"new-year: {error}", file=sys.stderr)
         return 1
-    for note in report.notes:
-        print(f"new-year: {note}")
-    print(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}; fill in "
-          "term.first_day, holidays and, during the term, slides")
+    print(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}")
+    print("\n".join(summary.lines()))
     return 0
 
 

@@ -9,9 +9,9 @@ What the schedule's own nodes (:mod:`_ext.schedule.nodes`) carry is written here
 * a :class:`schedule_date` becomes ``<time datetime=…>``.
 
 Slides stay at their legacy paths (``files/ppt/<year>/<name>``).  When the source has a
-local ``files/`` tree it is copied into the HTML output at the same paths and slide
-links become relative, so the site works offline and from any host; otherwise they
-point at the original site (``schedule_files_base_url``).
+local ``files/`` tree it is copied into the HTML output at the same paths, and links into
+a year folder that is there become relative, so that year works offline and from any
+host; links into the other years point at the original site (``schedule_files_base_url``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import STATIC, is_ebook, is_html, local_files, publishes_files
-from ..schedule.links import is_site_path, relative_href
+from ..schedule.files import local_target
+from ..schedule.links import relative_href
 from ..schedule.nodes import schedule_block, schedule_date, schedule_header, schedule_row
 
 
@@ -54,15 +55,20 @@ def depart_schedule_date(self: HTML5Translator, node: schedule_date) -> None:
 
 
 def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Make slide links relative when the slides are copied into this HTML build."""
+    """Make links into a local year folder relative: those slides are copied along.
+
+    Decided per year folder (:mod:`_ext.schedule.files`): this year's slides on this
+    machine are linked relatively, older years keep their links to the original site.
+    """
     if not publishes_files(app) or app.builder.name == "singlehtml":
         return  # an e-book or one-page build carries no slides; keep the absolute links
     if local_files(app) is None:
         return
+    srcdir, files_dir = Path(app.srcdir), app.config.schedule_files_dir
     page = app.builder.get_target_uri(docname)
     for ref in doctree.findall(nodes.reference):
         path = ref.get("schedule_path")
-        if path and is_site_path(path):
+        if path and local_target(srcdir, files_dir, path) is not None:
             ref["refuri"] = relative_href(path, page)
 
 

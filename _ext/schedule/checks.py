@@ -13,16 +13,24 @@ a 2020 file, one file linked for two different lectures, lecture ranges that ove
 
 from __future__ import annotations
 
-import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import local_files_dir
 from ..warning_types import Subtype, warn
-from .dates import term_problems
+from .dates import dated_weeks, term_problems
+from .files import (
+    SLIDES_ROOT,
+    FolderState,
+    closest_file,
+    folder_state,
+    ppt_year,
+    site_path,
+    year_folder,
+)
 from .labels import item_label, lecture_number_label
-from .links import is_allowed, is_site_path, scheme_of
+from .links import is_allowed, scheme_of
 from .model import (
     Acknowledging,
     Item,
@@ -47,17 +55,23 @@ class CheckContext:
     files_dir: str
     used: set[tuple[int, str]] = field(default_factory=set)
     """(id of item, subtype) pairs whose acknowledgement silenced a warning."""
+    folders: dict[str, FolderState] = field(default_factory=dict)
+    """Every year folder the checks looked at and what it held, for :mod:`.files`."""
 
-    @property
-    def local_files(self) -> Path | None:
-        return local_files_dir(self.srcdir, self.files_dir)
+    def folder(self, folder: str) -> FolderState:
+        """The files of a local year folder (``files/ppt/2023``), ``None`` if not local."""
+        if folder not in self.folders:
+            self.folders[folder] = folder_state(self.srcdir, self.files_dir, folder)
+        return self.folders[folder]
 
-    def report(self, item: Item, subtype: Subtype, message: str) -> None:
-        """Warn about ``item`` unless it acknowledges ``subtype``."""
+    def report(self, item: Item, subtype: Subtype, message: str,
+               location: str | None = None) -> None:
+        """Warn about ``item`` (at ``location``, else its own line) unless it
+        acknowledges ``subtype``."""
         if isinstance(item, Acknowledging) and subtype.value in item.acknowledge:
             self.used.add((id(item), subtype.value))
             return
-        warn(message, subtype, item.where)
+        warn(message, subtype, location or item.where)
 
 
 Check = Callable[[Schedule, CheckContext], None]
@@ -71,49 +85,33 @@ def check_link_schemes(data: Schedule, context: CheckContext) -> None:
                            "https, mailto or a relative path (not rendered as a link)")
 
 
-def _site_path(url: str) -> str | None:
-    """The normalised site path of a relative link (``files/ppt/...``), else ``None``."""
-    if not is_allowed(url) or not is_site_path(url):
-        return None
-    path = posixpath.normpath(url.strip().lstrip("/"))
-    return None if path in (".", "") else path
-
-
-SLIDES_ROOT = "files/ppt"
-"""Where the site keeps slides, one folder per year; slide paths are site paths, the same
-on the original site and in a local copy, so this does not follow ``schedule_files_dir``."""
-
-
-def _ppt_year(path: str) -> str | None:
-    """``2022`` for ``files/ppt/2022/x.pdf``; ``None`` outside ``files/ppt/<folder>/``."""
-    parts = path.split("/")
-    prefix = SLIDES_ROOT.split("/")
-    if len(parts) > len(prefix) + 1 and parts[:len(prefix)] == prefix:
-        return parts[len(prefix)]
-    return None
-
-
 def check_slides_missing(data: Schedule, context: CheckContext) -> None:
-    """A slides link into the local ``files/`` tree whose file is not there."""
-    if context.local_files is None:
-        return  # slides are served by the original site; nothing local to compare with
-    root = context.srcdir.resolve()
-    linked: list[tuple[Item, str]] = list(slides_of(data))
-    files_prefix = context.files_dir.strip("/") + "/"
-    for item, url in all_links(data):  # code and material files kept next to the slides
-        path = _site_path(url)
-        if not isinstance(item, (Lecture, Reading)) and path and path.startswith(files_prefix):
-            linked.append((item, url))
-    for item, url in linked:
-        path = _site_path(url)
-        if path is None:
+    """A link into a local year folder (``files/ppt/2023/``) whose file is not there.
+
+    Years whose folder is not on this machine are served by the original site and are
+    not checked (see :mod:`.files`).  The warning stands at the ``slides:`` (or
+    ``url:``) line and names the nearest existing file, since the usual cause is a typo.
+    """
+    linked: list[tuple[Item, str, str]] = [(item, url, "slides") for item, url in slides_of(data)]
+    linked += [(item, url, "url") for item, url in all_links(data)
+               if not isinstance(item, (Lecture, Reading))]  # code and material files
+    for item, url, key in linked:
+        folder = year_folder(url)
+        if folder is None:
             continue
-        target = (root / path).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
-            kind = "slides" if isinstance(item, (Lecture, Reading)) else "link"
-            context.report(item, Subtype.SLIDES_MISSING,
-                           f"{kind} {url.strip()!r}: no such file in the local "
-                           f"'{context.files_dir}/' tree; add the file or fix the path")
+        state = context.folder(folder)
+        path = site_path(url)
+        if state is None or path is None:
+            continue
+        name = path[len(folder) + 1:]
+        if name in state:
+            continue
+        kind = "slides" if key == "slides" else "link"
+        hint = closest_file(name, state)
+        advice = f"did you mean {hint!r}?" if hint else "add the file or fix the path"
+        context.report(item, Subtype.SLIDES_MISSING,
+                       f"{kind} {url.strip()!r}: no such file in the local '{folder}/' "
+                       f"folder; {advice}", location=item.where_of(key))
 
 
 def check_slides_other_year(data: Schedule, context: CheckContext) -> None:
@@ -123,10 +121,10 @@ def check_slides_other_year(data: Schedule, context: CheckContext) -> None:
     year = str(context.year)
     expected = f"{SLIDES_ROOT}/{year}/"
     for item, url in slides_of(data):
-        path = _site_path(url)
+        path = site_path(url)
         if path is None:
             continue  # a full URL: not this site's folders
-        folder = _ppt_year(path)
+        folder = ppt_year(path)
         if folder == year:
             continue
         if folder is not None:
@@ -149,7 +147,7 @@ def check_slides_reused(data: Schedule, context: CheckContext) -> None:
     """One file linked for two different lectures or readings (a copy-paste slip)."""
     first: dict[str, Lecture | Reading] = {}
     for item, url in slides_of(data):
-        key = _site_path(url) or url.strip()
+        key = site_path(url) or url.strip()
         earlier = first.setdefault(key, item)
         if earlier is item or _identity(earlier) == _identity(item):
             continue
@@ -164,6 +162,8 @@ def check_lecture_order(data: Schedule, context: CheckContext) -> None:
     previous: tuple[int, int, int | str] | None = None
     for week in weeks(data):
         for lecture in week.lectures:
+            if lecture._after_gap:
+                previous = None  # the left-out lecture's own warning explains the gap
             for number, _title in lecture.each():
                 first, last = lecture_span(number)
                 if previous is not None:
@@ -208,6 +208,38 @@ def check_week_order(data: Schedule, context: CheckContext) -> None:
         previous = week
 
 
+def check_holiday_class(data: Schedule, context: CheckContext) -> None:
+    """A week with lectures, readings or projects whose class day is a holiday."""
+    dates = dated_weeks(data)
+    for week in weeks(data):
+        when = dates.get(week.week)
+        held = [kind for kind, items in (("lectures", week.lectures), ("papers", week.papers),
+                                         ("projects", week.projects)) if items]
+        if when is None or not when.cancelled or not held:
+            continue
+        context.report(week, Subtype.HOLIDAY_CLASS,
+                       f"Week {week.week}'s class day {when.meeting.isoformat()} is a holiday "
+                       f"(term.holidays) but the week still has {' and '.join(held)}; move "
+                       "them to another week, or remove the holiday")
+
+
+_FILE_ENDING = re.compile(r"\.(pdf|pptx?|key|docx?|zip)\s*$", re.IGNORECASE)
+
+
+def check_title_file_name(data: Schedule, context: CheckContext) -> None:
+    """A title that ends like a file name (``… Graphs.pdf``), copied from the slides."""
+    for week in weeks(data):
+        titled: list[tuple[Lecture | Reading, str]] = [
+            (lecture, title) for lecture in week.lectures for _, title in lecture.each()]
+        titled += [(reading, reading.title) for reading in week.papers + week.projects]
+        for item, title in titled:
+            ending = _FILE_ENDING.search(title)
+            if ending:
+                context.report(item, Subtype.TITLE_FILE_NAME,
+                               f"title {title!r} ends in '{ending[0].strip()}', like a file "
+                               "name; remove the ending", location=item.where_of("title"))
+
+
 CHECKS: list[Check] = [
     check_link_schemes,
     check_slides_missing,
@@ -215,6 +247,8 @@ CHECKS: list[Check] = [
     check_slides_reused,
     check_lecture_order,
     check_week_order,
+    check_holiday_class,
+    check_title_file_name,
 ]
 """Every check, in the order they report."""
 

@@ -67,6 +67,7 @@ class ScheduleDirective(SphinxDirective):
             files_dir=config.schedule_files_dir)
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
+        domain.note_folders(docname, context.folders)
         index = len(domain.records.get(docname, []))
         record = ScheduleRecord(docname, year, data, index)
         domain.add(record)

@@ -31,6 +31,10 @@ class Item(BaseModel):
     _line: int | None = PrivateAttr(default=None)
     """1-based line in ``_source`` where the item starts; set by :mod:`.validate`."""
     _source: str | None = PrivateAttr(default=None)
+    _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    """1-based line of each field given in the source (a key's own line), by field name."""
+    _placeholders: set[str] = PrivateAttr(default_factory=set)
+    """Fields missing from the source that show a placeholder (set by :mod:`.validate`)."""
 
     @property
     def where(self) -> str | None:
@@ -38,6 +42,14 @@ class Item(BaseModel):
         if self._source is None:
             return None
         return f"{self._source}:{self._line}" if self._line else self._source
+
+    def where_of(self, name: str) -> str | None:
+        """``file:line`` of one field (e.g. ``slides:``), so a warning about a value
+        points at the line that holds it; the item's own line if it is not known."""
+        line = self._field_lines.get(name)
+        if self._source is None or line is None:
+            return self.where
+        return f"{self._source}:{line}"
 
 
 def _check_acknowledge(value: dict[str, str]) -> dict[str, str]:
@@ -131,6 +143,8 @@ class Lecture(Acknowledging):
 
     _number = field_validator("number", mode="before")(
         classmethod(lambda cls, v: None if v is None else parse_lecture_number(v)))
+    _after_gap: bool = PrivateAttr(default=False)
+    """An invalid lecture (or week) before this one was left out of the table."""
 
     @model_validator(mode="after")
     def _number_and_title_or_parts(self) -> Lecture:

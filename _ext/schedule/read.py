@@ -9,6 +9,7 @@ memory: aliases (the "billion laughs"), very deep nesting and very large blocks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,52 @@ def _prescan(text: str, max_depth: int, loader: type[Any] = yaml.SafeLoader
                                     yaml.FlowSequenceEndToken)):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, text) from None
+        raise _yaml_error(_first_error(exc, text, loader), text) from None
+
+
+def _first_error(exc: yaml.YAMLError, text: str, loader: type[Any]) -> yaml.YAMLError:
+    """The parser's error when it comes before the scanner's.
+
+    The scanner alone runs past a misplaced line (``- number: 2`` one space short) and
+    stops only on the next one; the parser, which reads tokens as it goes, stops at the
+    line that holds the mistake.  Parsing makes events without recursion, so it is safe
+    before the depth check has passed.
+    """
+    try:
+        for _event in yaml.parse(text, Loader=loader):
+            pass
+    except yaml.YAMLError as first:
+        return first
+    return exc
+
+
+_FULL_WIDTH_COLON = "\uff1a"
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+"""What PyYAML counts as a line break, so a mark's line finds its text."""
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#][^:#]*?):\s+\S")
+
+
+def _hint(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
+    """A plain hint for the mistakes course staff make most, or ``""``."""
+    text = lines[line] if 0 <= line < len(lines) else ""
+    problem = exc.problem or ""
+    if "'\\t'" in problem or "\t" in text[:len(text) - len(text.lstrip())]:
+        return "; indent with spaces, not tabs"
+    if _FULL_WIDTH_COLON in text:
+        return ("; this line has a full-width colon '\uff1a'; YAML needs ':' followed by a "
+                "space")
+    mark = exc.problem_mark
+    if problem.startswith("mapping values are not allowed") and mark is not None:
+        key = _KEY_VALUE.match(text)
+        if key and mark.column > key.end("key"):
+            return (f"; a ': ' inside a value ends it; quote the {key['key'].strip()} "
+                    "(put it in \"...\")")
+        return "; check this line's indentation against the lines above"
+    if problem.startswith("expected <block end>"):
+        return "; check this line's indentation against the lines above"
+    if problem.startswith("could not find expected ':'"):
+        return "; a key needs ':' followed by a space"
+    return ""
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str) -> ScheduleReadError:
@@ -89,10 +135,19 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> ScheduleReadError:
     if not isinstance(exc, yaml.MarkedYAMLError):
         return ScheduleReadError(f"invalid YAML: {exc}")
     mark = exc.problem_mark or exc.context_mark
+    if (exc.context == "while scanning a simple key" and exc.context_mark is not None):
+        mark = exc.context_mark  # a key without its ':' (or with '\uff1a'): the key's line
     problem = exc.problem or "invalid YAML"
     if exc.context:
         problem = f"{problem} ({exc.context})"
-    return ScheduleReadError(f"invalid YAML: {problem}", mark.line if mark else 0)
+    line = mark.line if mark else 0
+    lines = _LINE_BREAK.split(text)
+    previous = next((i for i in range(line - 1, -1, -1) if lines[i].strip()), None)
+    if (previous is not None and _FULL_WIDTH_COLON in lines[previous]
+            and _FULL_WIDTH_COLON not in lines[line]):
+        line = previous  # "key\uff1a value" read as a plain value; the next line fails
+    hint = _hint(exc, lines, line)
+    return ScheduleReadError(f"invalid YAML: {problem}{hint}", line)
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")

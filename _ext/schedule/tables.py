@@ -153,8 +153,13 @@ class TableBuilder:
         first += anchor
         first += nodes.Text(label)
         row += schedule_header("", first, *date_nodes(dates, self.words), scope="row")
-        topic = _content(week.topic, week)
-        row += nodes.entry("", nodes.paragraph(topic.astext(), "", topic))
+        shown: nodes.Node
+        if "topic" in week._placeholders:  # reported once; the row stays, marked
+            text = one_line(week.topic)
+            shown = nodes.emphasis(text, text, classes=["schedule-placeholder"])
+        else:
+            shown = _content(week.topic, week)
+        row += nodes.entry("", nodes.paragraph(shown.astext(), "", shown))
         row += nodes.entry("", *self.items(week))
         return row
 
@@ -177,7 +182,8 @@ class TableBuilder:
               kind: str) -> nodes.list_item:
         paragraph = nodes.paragraph()
         paragraph += content
-        return _located(nodes.list_item("", paragraph, classes=[kind]), item)
+        classes = [kind] + (["schedule-placeholder"] if item._placeholders else [])
+        return _located(nodes.list_item("", paragraph, classes=classes), item)
 
     def lecture_items(self, lecture: Lecture) -> list[nodes.list_item]:
         items = []

@@ -19,6 +19,14 @@ from pydantic import ValidationError
 
 from .model import Item, Schedule
 from .read import DataPath, ReadResult
+from .repair import (
+    item_of,
+    mark_gaps,
+    placeholder_for,
+    unknown_key,
+    value_at,
+    with_placeholders,
+)
 
 OPTIONAL_TOP_LEVEL = ("year", "term")
 MAX_TEXT = 500
@@ -94,7 +102,7 @@ def _unshowable_values(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPat
 def _message(error: dict[str, Any]) -> str:
     kind, msg = error["type"], error["msg"]
     if kind == "extra_forbidden":
-        return "unknown key; expected one of the documented fields (check the spelling)"
+        return unknown_key(tuple(error["loc"]))
     if kind == "missing":
         return "required field is missing"
     if msg.startswith("Value error, "):
@@ -149,15 +157,19 @@ def _without(data: Any, drop: set[DataPath], origin: DataPath,
 
 
 def _attach_lines(obj: Any, path: DataPath, read: ReadResult, first_line: int,
-                  source: str) -> None:
+                  source: str, filled: set[DataPath]) -> None:
     if isinstance(obj, Item):
         obj._line = first_line + read.line_of(path) + 1
         obj._source = source
+        obj._field_lines = {name: first_line + read.lines[path + (name,)] + 1
+                            for name in type(obj).model_fields if path + (name,) in read.lines}
+        obj._placeholders = {name for name in type(obj).model_fields
+                             if path + (name,) in filled}
         for name in type(obj).model_fields:
-            _attach_lines(getattr(obj, name), path + (name,), read, first_line, source)
+            _attach_lines(getattr(obj, name), path + (name,), read, first_line, source, filled)
     elif isinstance(obj, list):
         for index, item in enumerate(obj):
-            _attach_lines(item, path + (index,), read, first_line, source)
+            _attach_lines(item, path + (index,), read, first_line, source, filled)
 
 
 def validate(read: ReadResult, *, first_line: int, source: str
@@ -183,18 +195,28 @@ def validate(read: ReadResult, *, first_line: int, source: str
     if dropped:
         to_original = {}
         data = _without(read.data, dropped, (), to_original)
+    fills: dict[DataPath, str] = {}
+    reported: set[DataPath] = set()  # items already warned about in an earlier round
     for _ in range(MAX_ROUNDS):
         try:
             schedule = Schedule.model_validate(data)
         except ValidationError as exc:
             fatal = False
+            this_round: set[DataPath] = set()
             for error in exc.errors(include_url=False):
                 current = _data_path(error["loc"], data)
                 original = to_original.get(current, current)
                 named = original
                 if error["type"] == "missing" and isinstance(error["loc"][-1], str):
                     named = original + (error["loc"][-1],)  # the absent key, for the message
-                problems.append(Problem(named, read.line_of(original), _message(error)))
+                item = item_of(original)
+                if item not in reported or not item:  # one mistake, one warning
+                    problems.append(Problem(named, read.line_of(original), _message(error)))
+                    this_round.add(item)
+                placeholder = placeholder_for(error, value_at(data, current))
+                if placeholder is not None:
+                    fills[original + (placeholder[0],)] = placeholder[1]
+                    continue
                 removable = _removable(current, error["type"])
                 if removable is None:
                     fatal = True
@@ -202,13 +224,17 @@ def validate(read: ReadResult, *, first_line: int, source: str
                     dropped.add(to_original.get(removable, removable))
             if fatal:
                 return None, _unique(problems)
+            reported |= this_round
             to_original = {}
-            data = _without(read.data, dropped, (), to_original)
+            data = _without(with_placeholders(read.data, fills), dropped, (), to_original)
             continue
         # lines are attached through the original paths of the kept items
-        original_read = read if not dropped else ReadResult(
+        original_read = read if not (dropped or fills) else ReadResult(
             data, {new: read.line_of(old) for new, old in to_original.items()})
-        _attach_lines(schedule, (), original_read, first_line, source)
+        filled = {new for new, old in to_original.items() if old in fills}
+        _attach_lines(schedule, (), original_read, first_line, source, filled)
+        if dropped:
+            mark_gaps(schedule, read.data, dropped, to_original)
         return schedule, _unique(problems)
     return None, _unique(problems)
 

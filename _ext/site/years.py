@@ -84,8 +84,61 @@ def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
     return nodes.container("", label, items, classes=["year-switcher"])
 
 
+class newest_year(nodes.General, nodes.Element):
+    """Placeholder for the card that presents the newest year; children are its text."""
+
+
+class NewestYearDirective(SphinxDirective):
+    """``{newest-year}``: a card linking the newest year page; the body is its text.
+
+    The landing page presents the current course without anyone editing a hand-written
+    "Spring 2022: this year's course" card each year: the newest ``years/<yyyy>/index``
+    is found when the page is written, like the switcher's list.
+    """
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        _switcher_docs(self.env).add(self.env.docname)  # re-read when a year is added
+        node = newest_year()
+        self.set_source_info(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def _year_name(app: Sphinx, docname: str, year: int) -> str:
+    """``Spring 2022`` from the year page's title ``Deep Generative Models — Spring 2022``."""
+    title = app.env.titles.get(docname)
+    text = title.astext() if title is not None else ""
+    return text.rsplit("\u2014", 1)[-1].strip() if "\u2014" in text else str(year)
+
+
+def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
+    years = year_docs(app.env.found_docs)
+    if not years:
+        return nodes.container()
+    year, target = years[0]
+    label = f"{_year_name(app, target, year)}: this year's course"
+    heading = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+    try:
+        uri = app.builder.get_relative_uri(fromdoc, target)
+    except NoUri:
+        heading += nodes.Text(label)
+    else:
+        heading += nodes.reference(label, label, internal=True, refuri=uri)
+    # is_div: written as a plain <div> (sphinx-design's rule), since furo's ``.container``
+    # rule would strip the card's padding
+    body = nodes.container("", heading, *node.children, classes=["sd-card-body"],
+                           is_div=True)
+    return nodes.container("", body, is_div=True,
+                           classes=["newest-year", "sd-card", "sd-sphinx-override", "sd-mb-3",
+                                    "sd-shadow-sm", "sd-border-primary"])
+
+
 def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill each placeholder; printed output (the PDF has its own contents) drops it."""
+    for card in list(doctree.findall(newest_year)):
+        card.replace_self(_newest_card(app, docname, card))
     for node in list(doctree.findall(year_switcher)):
         if app.builder.format != "html":
             node.parent.remove(node)
@@ -119,7 +172,9 @@ def add_assets(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_node(year_switcher)
+    app.add_node(newest_year)
     app.add_directive("year-switcher", YearSwitcherDirective)
+    app.add_directive("newest-year", NewestYearDirective)
     app.connect("doctree-resolved", resolve_switchers)
     app.connect("env-get-outdated", outdated_switchers)
     app.connect("env-purge-doc", purge_doc)

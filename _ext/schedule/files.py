@@ -1,0 +1,84 @@
+"""Which slides are on this machine: decided per year folder.
+
+Course staff keep the current year's slides locally (``files/ppt/2023/…``) while the
+older years stay on the original site.  So the question "is this slide local?" is asked
+of the link's year folder: when ``<schedule_files_dir>/ppt/<year>/`` exists, links into
+it are made relative and each file is checked; when it does not, links go to
+``schedule_files_base_url`` and nothing is claimed about them.
+
+The answer depends on the folders, not on the page's text, so each page remembers what it
+saw (:func:`folder_state`) and is read again when that changes; a clean and an
+incremental build then give the same links and the same warnings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from pathlib import Path
+
+from .links import is_allowed, is_site_path
+
+SLIDES_ROOT = "files/ppt"
+"""Where the site keeps slides, one folder per year; slide paths are site paths, the same
+on the original site and in a local copy, so this does not follow ``schedule_files_dir``."""
+
+FolderState = tuple[str, ...] | None
+"""The files of a local year folder (relative, sorted), or ``None`` when it is absent."""
+
+
+def site_path(url: str) -> str | None:
+    """The normalised site path of a relative link (``files/ppt/...``), else ``None``."""
+    if not is_allowed(url) or not is_site_path(url):
+        return None
+    path = posixpath.normpath(url.strip().lstrip("/"))
+    return None if path in (".", "") else path
+
+
+def ppt_year(path: str) -> str | None:
+    """``2022`` for ``files/ppt/2022/x.pdf``; ``None`` outside ``files/ppt/<folder>/``."""
+    parts = path.split("/")
+    prefix = SLIDES_ROOT.split("/")
+    if len(parts) > len(prefix) + 1 and parts[:len(prefix)] == prefix:
+        return parts[len(prefix)]
+    return None
+
+
+def year_folder(url: str) -> str | None:
+    """``files/ppt/2022`` for a link into that folder, else ``None``."""
+    path = site_path(url)
+    year = ppt_year(path) if path else None
+    return f"{SLIDES_ROOT}/{year}" if year else None
+
+
+def local_folder(srcdir: Path, files_dir: str, folder: str) -> Path | None:
+    """The local copy of a year folder (``files/ppt/2022``), if it exists."""
+    inside = folder.split("/", 1)[1]  # "ppt/2022": the part below the files tree
+    path = srcdir / files_dir / inside
+    return path if path.is_dir() else None
+
+
+def folder_state(srcdir: Path, files_dir: str, folder: str) -> FolderState:
+    """What a page's checks and links depend on: which files the local folder holds."""
+    path = local_folder(srcdir, files_dir, folder)
+    if path is None:
+        return None
+    return tuple(sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()))
+
+
+def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | None:
+    """(year folder, local path) of a link into a local year folder; else ``None``."""
+    folder = year_folder(url)
+    path = site_path(url)
+    if folder is None or path is None:
+        return None
+    local = local_folder(srcdir, files_dir, folder)
+    if local is None:
+        return None
+    return folder, local / path[len(folder) + 1:]
+
+
+def closest_file(name: str, state: FolderState) -> str | None:
+    """The existing file whose name is nearest to a mistyped ``name`` (difflib)."""
+    found = difflib.get_close_matches(name, state or (), n=1, cutoff=0.6)
+    return found[0] if found else None

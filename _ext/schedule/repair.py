@@ -1,0 +1,143 @@
+"""What becomes of an invalid item, so one mistake gives one warning.
+
+:mod:`.validate` reports each error once; this module holds what it does next: name the
+nearest field for an unknown key (a typo), fill a missing shown text with a visible
+placeholder when the rest of the item is sound, and mark the lecture after a left-out
+one, so the lecture-order check does not report a gap the first warning explains.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Mapping
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from .model import Lecture, LecturePart, Reading, Schedule, Week, weeks
+from .read import DataPath
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside a field's type (``list[Lecture]``, ``Term | None``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The model of the item a pydantic ``loc`` leads to (list indices and union members
+    pass through)."""
+    model: type[BaseModel] = Schedule
+    for part in loc:
+        field = model.model_fields.get(part) if isinstance(part, str) else None
+        if field is not None:
+            model = model_in(field.annotation) or model
+    return model
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model that holds the last part of a pydantic ``loc``."""
+    return list(_model_at(loc[:-1]).model_fields)
+
+
+PLACEHOLDERS: dict[tuple[type[BaseModel], str], str] = {
+    (Week, "topic"): "(topic missing)",
+    (Lecture, "title"): "(title missing)",
+    (LecturePart, "title"): "(title missing)",
+    (Reading, "title"): "(title missing)",
+}
+"""Shown text that may be missing while the rest of its item is sound: the item stays on
+the page with this visible placeholder (and one warning), rather than being left out and
+setting off warnings about its neighbours (a lecture-order gap)."""
+
+
+def placeholder_for(error: Mapping[str, Any], item: Any) -> tuple[str, str] | None:
+    """(field, placeholder) when ``error`` is only a missing shown text of ``item``."""
+    loc = tuple(error["loc"])
+    if error["type"] == "missing" and loc and isinstance(loc[-1], str):
+        text = PLACEHOLDERS.get((_model_at(loc[:-1]), loc[-1]))
+        return (loc[-1], text) if text else None
+    if (error["type"] == "value_error" and _model_at(loc) is Lecture and isinstance(item, dict)
+            and "number" in item and "title" not in item and "parts" not in item):
+        return "title", PLACEHOLDERS[(Lecture, "title")]
+    return None
+
+
+def item_of(path: DataPath) -> DataPath:
+    """The list item (lecture, week, ...) that holds ``path``; () for the top level."""
+    for end in range(len(path), 0, -1):
+        if isinstance(path[end - 1], int):
+            return path[:end]
+    return ()
+
+
+def value_at(data: Any, path: DataPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def with_placeholders(data: Any, fills: dict[DataPath, str]) -> Any:
+    """A copy of ``data`` with placeholder values added at ``fills`` (original paths)."""
+    if not fills:
+        return data
+    data = copy.deepcopy(data)
+    for path, text in fills.items():
+        value_at(data, path[:-1])[path[-1]] = text
+    return data
+
+
+def unknown_key(loc: tuple[Any, ...]) -> str:
+    """``unknown key 'tittle'; did you mean 'title'?``: the usual cause is a typo."""
+    key = str(loc[-1]) if loc else ""
+    fields = _fields_at(loc)
+    shown = repr(key)
+    near = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.6)
+    if near:
+        return f"unknown key {shown}; did you mean {near[0]!r}?"
+    return f"unknown key {shown}; expected one of: {', '.join(fields)}"
+
+
+def mark_gaps(schedule: Schedule, data: Any, dropped: set[DataPath],
+               to_original: dict[DataPath, DataPath]) -> None:
+    """Mark each lecture that follows a left-out lecture (or week), so the lecture-order
+    check does not report the gap that the invalid item's own warning already explains."""
+    original_of = {id(item): to_original.get(path, path)
+                   for path, item in _lecture_paths(schedule)}
+    kept = set(original_of.values())
+    gap = False
+    for path in _lecture_paths_in(data):
+        if path not in kept or any(path[:end] in dropped for end in range(1, len(path) + 1)):
+            gap = True
+            continue
+        if gap:
+            for week in weeks(schedule):
+                for lecture in week.lectures:
+                    if original_of.get(id(lecture)) == path:
+                        lecture._after_gap = True
+            gap = False
+
+
+def _lecture_paths(schedule: Schedule) -> list[tuple[DataPath, Lecture]]:
+    return [(("sections", s, "weeks", w, "lectures", n), lecture)
+            for s, section in enumerate(schedule.sections)
+            for w, week in enumerate(section.weeks)
+            for n, lecture in enumerate(week.lectures)]
+
+
+def _items(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _lecture_paths_in(data: Any) -> list[DataPath]:
+    return [("sections", s, "weeks", w, "lectures", n)
+            for s, section in enumerate(_items(data, "sections"))
+            for w, week in enumerate(_items(section, "weeks"))
+            for n, _ in enumerate(_items(week, "lectures"))]
