@@ -83,9 +83,11 @@ class Lecture(Acknowledging):
     # wrong value is reported as it is, not as matching neither the type nor null (in the
     # schema an ``anyOf``).  ``validate_default=False`` keeps the default None.
     number: LectureNumber = Field(  # type: ignore[assignment]
-        default=None, description="A lecture number (7) or an inclusive range ('10-11').")
+        default=None, description="A lecture number (7) or an inclusive range ('10-11'); "
+                                  "required with title unless parts is given.")
     title: Title = Field(  # type: ignore[assignment]
-        default=None, description="Title shown after 'Lecture N:'.")
+        default=None, description="Title shown after 'Lecture N:'; required with number "
+                                  "unless parts is given.")
     parts: Annotated[list[LecturePart], Field(min_length=2)] = Field(  # type: ignore[assignment]
         default=None,
         description="Lectures that share this entry's slides file (at least two); "
