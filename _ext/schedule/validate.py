@@ -74,6 +74,8 @@ def _message(error: dict[str, Any]) -> str:
         msg += " (YAML read it as a number or date; put the value in quotes)"
     elif kind == "string_type" and isinstance(got, (bytes, bytearray)):
         msg += " (a !!binary or other tagged value; write plain text)"
+    elif kind == "int_type" and isinstance(got, str) and got.strip().isdecimal():
+        msg += " (a number in quotes is text; remove the quotes)"
     return msg
 
 
