@@ -214,7 +214,7 @@ def _date(value: Any) -> Any:
         except ValueError:
             raise ValueError(f"{value!r} is not a date in the calendar") from None
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ValueError(_DATE_MESSAGE)
+        raise ValueError(_DATE_MESSAGE)  # noqa: TRY004 - pydantic reports ValueError
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValueError(_DATE_MESSAGE)
     return value
@@ -269,7 +269,7 @@ Timezone = Annotated[str, Strict(), AfterValidator(_known_zone),
 AcknowledgeKey = Literal[tuple(sorted(ACKNOWLEDGEABLE))]  # type: ignore[valid-type]
 """A warning subtype an item may silence for itself (see the warning registry)."""
 Acknowledge = Annotated[
-    dict[AcknowledgeKey, Title],
+    dict[AcknowledgeKey, Title],  # type: ignore[valid-type]
     Field(description="Warnings this item knowingly triggers, each with a short reason "
                       "(warning subtype -> reason). Silences that warning for this item only."),
 ]

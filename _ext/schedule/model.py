@@ -15,10 +15,30 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .fields import (DEFAULT_TIMEZONE, DEFAULT_WEEKS, MAX_LECTURE, MAX_LINK, MAX_TEXT,
-                     MAX_WEEKS, TIMEZONES, WEEKDAYS, Acknowledge, Clock, Date, LectureNumber,
-                     Link as LinkText, ReadingNumber, Text, Timezone, Title, WeekCount,
-                     Weekday, WeekNumber, Year, lecture_span)
+from .fields import (
+    DEFAULT_TIMEZONE,
+    DEFAULT_WEEKS,
+    MAX_LECTURE,
+    MAX_LINK,
+    MAX_TEXT,
+    MAX_WEEKS,
+    TIMEZONES,
+    WEEKDAYS,
+    Acknowledge,
+    Clock,
+    Date,
+    LectureNumber,
+    ReadingNumber,
+    Text,
+    Timezone,
+    Title,
+    WeekCount,
+    Weekday,
+    WeekNumber,
+    Year,
+    lecture_span,
+)
+from .fields import Link as LinkText
 
 __all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
            "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Item", "Lecture", "LecturePart", "Link",
@@ -86,10 +106,11 @@ class Lecture(Acknowledging):
         default=None, description="A lecture number (7) or an inclusive range ('10-11'); "
                                   "required with title unless parts is given.")
     title: Title = Field(  # type: ignore[assignment]
-        default=None, description="Title shown after 'Lecture N:'; required with number "
+        default=None,  # type: ignore[arg-type]
+        description="Title shown after 'Lecture N:'; required with number "
                                   "unless parts is given.")
     parts: Annotated[list[LecturePart], Field(min_length=2)] = Field(  # type: ignore[assignment]
-        default=None,
+        default=None,  # type: ignore[arg-type]
         description="Lectures that share this entry's slides file (at least two); "
                     "use instead of number and title.")
     slides: LinkText | None = Field(

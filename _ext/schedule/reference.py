@@ -20,11 +20,26 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import SETTINGS
 from ..warning_types import SUBTYPES, WARNING_TYPE, Subtype, warn
-from .fields import (DATE_PATTERN, FIRST_YEAR, LAST_YEAR, LECTURE_PATTERN, MAX_LECTURE,
-                     TIME_PATTERN,
-                     TIMEZONES)
-from .model import (Lecture, LecturePart, Link, Reading, Schedule, Section, Term, Week,
-                    schedule_json_schema)
+from .fields import (
+    DATE_PATTERN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    LECTURE_PATTERN,
+    MAX_LECTURE,
+    TIME_PATTERN,
+    TIMEZONES,
+)
+from .model import (
+    Lecture,
+    LecturePart,
+    Link,
+    Reading,
+    Schedule,
+    Section,
+    Term,
+    Week,
+    schedule_json_schema,
+)
 
 MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Section, Week, Lecture, LecturePart,
                                        Reading, Link)

@@ -10,6 +10,7 @@ unusable is nothing rendered.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +52,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:76] + "...'"
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     """A message that says what was expected; the constraint itself lives in the model."""
     kind, msg, got = error["type"], error["msg"], error.get("input")
     limits = error.get("ctx") or {}
@@ -60,14 +61,13 @@ def _message(error: dict[str, Any]) -> str:
     if kind == "missing":
         return "required field is missing"
     if kind == "string_too_long":
-        return (f"text of {len(got)} characters is too long; at most "
+        return (f"text of {len(got or '')} characters is too long; at most "
                 f"{limits['max_length']} are allowed")
     if got is None and kind.endswith("_type"):
         return "a key without a value; give one, or leave the key out if it is optional"
     if kind == "string_too_short" and limits.get("min_length") == 1:
         return "is empty; write the text, or leave the key out if it is optional"
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+    msg = msg.removeprefix("Value error, ")
     if kind not in ("value_error", "assertion_error") and not isinstance(got, (dict, list)):
         msg = f"{msg}; got {_shown(got)}"
     if kind == "string_type" and isinstance(got, (int, float, dt.date, dt.time)):
