@@ -18,7 +18,8 @@ import re
 from importlib import resources
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, WithJsonSchema
+from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, Strict,
+                      WithJsonSchema)
 
 from ..warning_types import ACKNOWLEDGEABLE
 
@@ -242,7 +243,9 @@ def _clock(value: Any) -> dt.time:
     raise ValueError(_TIME_MESSAGE)
 
 
-Clock = Annotated[dt.time, BeforeValidator(_clock), WithJsonSchema({
+Clock = Annotated[dt.time, BeforeValidator(_clock),
+                  PlainSerializer(lambda clock: clock.strftime("%H:%M"), when_used="json"),
+                  WithJsonSchema({
     # "format": "time" would demand seconds and an offset; an unquoted 15:10 is the
     # number 910 to a YAML 1.1 reader, minutes since midnight, so both are accepted
     "type": ["string", "integer"], "pattern": TIME_PATTERN, "minimum": 0,

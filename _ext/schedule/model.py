@@ -64,6 +64,10 @@ class Item(BaseModel):
         return f"{self._source}:{self._line}" if self._line else self._source
 
 
+def _absent(value: Any) -> bool:
+    return value is None
+
+
 class Acknowledging(Item):
     """An item that may acknowledge (and so silence) its own check warnings."""
 
@@ -101,16 +105,18 @@ class Lecture(Acknowledging):
 
     # These may be left out but not written empty (null): the type has no None, so that a
     # wrong value is reported as it is, not as matching neither the type nor null (in the
-    # schema an ``anyOf``).  ``validate_default=False`` keeps the default None.
+    # schema an ``anyOf``).  ``validate_default=False`` keeps the default None, and a
+    # dump (the JSON export) leaves the absent field out rather than writing a null.
     number: LectureNumber = Field(  # type: ignore[assignment]
-        default=None, description="A lecture number (7) or an inclusive range ('10-11'); "
-                                  "required with title unless parts is given.")
+        default=None, exclude_if=_absent,
+        description="A lecture number (7) or an inclusive range ('10-11'); "
+                    "required with title unless parts is given.")
     title: Title = Field(  # type: ignore[assignment]
-        default=None,  # type: ignore[arg-type]
+        default=None, exclude_if=_absent,  # type: ignore[arg-type]
         description="Title shown after 'Lecture N:'; required with number "
                                   "unless parts is given.")
     parts: Annotated[list[LecturePart], Field(min_length=2)] = Field(  # type: ignore[assignment]
-        default=None,  # type: ignore[arg-type]
+        default=None, exclude_if=_absent,  # type: ignore[arg-type]
         description="Lectures that share this entry's slides file (at least two); "
                     "use instead of number and title.")
     slides: LinkText | None = Field(
@@ -196,7 +202,8 @@ class Schedule(Item):
     year: Year | None = Field(default=None,
                               description="Defaults to the year in the page's path (years/2022/).")
     term: Term = Field(  # type: ignore[assignment]  # left out: None; no null (see Lecture)
-        default=None, description="When and where the class meets (see Term). Optional.")
+        default=None, exclude_if=_absent,
+        description="When and where the class meets (see Term). Optional.")
     sections: list[Section] = Field(
         min_length=1, description="The tables of the page, in order (see Section).")
 
