@@ -18,8 +18,7 @@ import re
 from importlib import resources
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, Strict,
-                      WithJsonSchema)
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Strict, WithJsonSchema
 
 from ..warning_types import ACKNOWLEDGEABLE
 
