@@ -55,7 +55,8 @@ def weeks(*rows: str) -> str:
 
 
 def _guide_example() -> str:
-    match = re.search(r"```\{schedule\}\n(.*?)\n```\n", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+    page = GUIDE.read_text(encoding="utf-8")
+    match = re.search(r"```\{schedule\}\n(.*?)\n```\n", page, re.DOTALL)
     assert match, "the guide's full example is missing"
     return match[1] + "\n"
 
@@ -78,7 +79,8 @@ CORPUS: list[tuple[str, str, Any]] = [
      "valid"),
     ("longest-text", lecture(title="x" * 500), "valid"),
     ("longest-link", lecture(extra="slides: files/ppt/2030/" + "x" * (2000 - 15)), "valid"),
-    ("unicode-text", lecture(title='"第1讲 变分自编码器 🙂 \u200b\u202eabc\u202c"'), "valid"),
+    ("unicode-text", lecture(title='"第1讲 变分自编码器 🙂 \u200b\u202eabc\u202c"'),
+     "valid"),
     ("tab-and-newline", lecture(title='"a\\tb\\nc"'), "valid"),
     ("last-week", TERM + "  weeks: 60\n" + weeks("week: 60, topic: Last"), "valid"),
     ("reading-number", SECTION + WEEK + "        papers:\n"

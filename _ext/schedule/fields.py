@@ -83,7 +83,8 @@ SHOWABLE_PATTERN = f"^[^{_UNSHOWABLE_CLASS}]*$"
 NONBLANK_PATTERN = f"^[^{_UNSHOWABLE_CLASS}]*[^{_UNSHOWABLE_CLASS}\\s][^{_UNSHOWABLE_CLASS}]*$"
 """Showable text with at least one character that is not white space (the model strips
 white space, so blank text is empty text)."""
-UNSHOWABLE_MESSAGE = "contains the control or invalid character {}, which cannot be shown; remove it"
+UNSHOWABLE_MESSAGE = ("contains the control or invalid character {}, which cannot be shown; "
+                      "remove it")
 
 
 def showable(text: Any) -> Any:
@@ -107,7 +108,8 @@ Text = Annotated[str, Strict(), Field(max_length=MAX_TEXT), BeforeValidator(show
                  Field(json_schema_extra=_text_schema(SHOWABLE_PATTERN))]
 """Shown text that may be empty: at most ``MAX_TEXT`` characters, all showable."""
 Title = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_TEXT),
-                  BeforeValidator(showable), Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
+                  BeforeValidator(showable),
+                  Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
 """Shown text that must not be blank: titles, topics, labels."""
 Link = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_LINK),
                  BeforeValidator(showable), Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
