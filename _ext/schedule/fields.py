@@ -111,8 +111,9 @@ Title = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_TEXT),
                   BeforeValidator(showable),
                   Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
 """Shown text that must not be blank: titles, topics, labels."""
-Link = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_LINK),
-                 BeforeValidator(showable), Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
+LinkText = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_LINK),
+                     BeforeValidator(showable),
+                     Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
 """A URL or a site path: at most ``MAX_LINK`` characters.  Which schemes may be linked is
 decided when the link is rendered (a refused scheme is a ``link-scheme`` warning)."""
 

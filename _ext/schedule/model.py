@@ -28,6 +28,7 @@ from .fields import (
     Clock,
     Date,
     LectureNumber,
+    LinkText,
     ReadingNumber,
     Text,
     Timezone,
@@ -38,7 +39,6 @@ from .fields import (
     Year,
     lecture_span,
 )
-from .fields import Link as LinkText
 
 __all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
            "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Item", "Lecture", "LecturePart", "Link",
