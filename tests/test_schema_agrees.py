@@ -270,3 +270,38 @@ def test_errors_name_the_field_in_the_schema(validator: Draft202012Validator) ->
     assert errors[0].endswith("' is too long")
     errors = schema_errors(validator, lecture(title="x").replace("            title: x\n", ""))
     assert errors == ["sections/0/weeks/0/lectures/0: 'title' is a required property"]
+
+
+# What course staff read for some refusals: the line of the value, the field, what was
+# expected.  (The block starts on line 4 of each page.)
+EXACT = {
+    "binary-title": ":11: WARNING: schedule field 'sections[0].weeks[0].lectures[0].title': "
+                    "Input should be a valid string; got b'hello' (a !!binary or other tagged "
+                    "value; write plain text) [schedule.invalid]",
+    "timezone-region": ":8: WARNING: schedule field 'term.timezone': unknown timezone "
+                       "'America'; expected an IANA name such as 'Asia/Shanghai' ('America' is "
+                       "a region; name a zone in it, such as 'America/Adak') [schedule.invalid]",
+    "timezone-300-characters": ":8: WARNING: schedule field 'term.timezone': unknown timezone "
+                               f"'{'A' * 57}...'; expected an IANA name such as "
+                               "'Asia/Shanghai' [schedule.invalid]",
+    "link-2001": ":12: WARNING: schedule field 'sections[0].weeks[0].lectures[0].slides': "
+                 "text of 2001 characters is too long; at most 2000 are allowed "
+                 "[schedule.invalid]",
+    "backwards-range": ":10: WARNING: schedule field 'sections[0].weeks[0].lectures[0].number'"
+                       ": expected a lecture number such as 7 or a range such as '10-11' "
+                       "(first number not larger than the second) [schedule.invalid]",
+    "escape-character": ":11: WARNING: schedule field 'sections[0].weeks[0].lectures[0].title'"
+                        ": contains the control or invalid character U+001B, which cannot be "
+                        "shown; remove it [schedule.invalid]",
+    "time-with-zone": ":9: WARNING: schedule field 'term.start': expected a local time such as "
+                      "'15:10', without a timezone (the term's timezone applies) "
+                      "[schedule.invalid]",
+    "empty-term": ":4: WARNING: schedule field 'term': a key without a value; give one, or "
+                  "leave the key out if it is optional [schedule.invalid]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXACT))
+def test_refusals_say_where_and_what_was_expected(build: Build, name: str) -> None:
+    page = f"/years/2030/{name}.md"
+    assert [line.split(page, 1)[1] for line in build_warnings(build, name)] == [EXACT[name]]
