@@ -89,6 +89,10 @@ class LecturePart(Item):
     title: Title = Field(description="Title shown after 'Lecture N:'.")
 
 
+_SINGLE = ("number", "title")
+"""What a lecture of its own gives; a lecture with ``parts`` gives none of these."""
+
+
 class Lecture(Acknowledging):
     """A lecture (or a range of lectures) with optional slides.
 
@@ -96,11 +100,12 @@ class Lecture(Acknowledging):
     ``parts``, so sharing a file is said on purpose rather than looking like a mistake.
     """
 
+    # one rule, given to the validator below and (as if/then/else) to the JSON Schema:
+    # a lecture has parts, or a number and a title, never both
     model_config = ConfigDict(json_schema_extra={
-        # the schema's form of _number_and_title_or_parts: parts, or number and title
         "if": {"required": ["parts"]},
-        "then": {"not": {"anyOf": [{"required": ["number"]}, {"required": ["title"]}]}},
-        "else": {"required": ["number", "title"]},
+        "then": {"not": {"anyOf": [{"required": [name]} for name in _SINGLE]}},
+        "else": {"required": list(_SINGLE)},
     })
 
     # These may be left out but not written empty (null): the type has no None, so that a
@@ -114,7 +119,7 @@ class Lecture(Acknowledging):
     title: Title = Field(  # type: ignore[assignment]
         default=None, exclude_if=_absent,  # type: ignore[arg-type]
         description="Title shown after 'Lecture N:'; required with number "
-                                  "unless parts is given.")
+                    "unless parts is given.")
     parts: Annotated[list[LecturePart], Field(min_length=2)] = Field(  # type: ignore[assignment]
         default=None, exclude_if=_absent,  # type: ignore[arg-type]
         description="Lectures that share this entry's slides file (at least two); "
@@ -124,10 +129,11 @@ class Lecture(Acknowledging):
 
     @model_validator(mode="after")
     def _number_and_title_or_parts(self) -> Lecture:
+        single = [getattr(self, name) is not None for name in _SINGLE]
         if self.parts is not None:
-            if self.number is not None or self.title is not None:
+            if any(single):
                 raise ValueError("give either 'parts' or 'number' and 'title', not both")
-        elif self.number is None or self.title is None:
+        elif not all(single):
             raise ValueError("a lecture needs 'number' and 'title' (or 'parts')")
         return self
 
