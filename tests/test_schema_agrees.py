@@ -88,6 +88,7 @@ CORPUS: list[tuple[str, str, Any]] = [
     ("acknowledge", weeks("week: 2, topic: Two", "week: 1, topic: One, acknowledge: "
                           "{week-order: taught after week 2 on purpose}"), "valid"),
     ("empty-optional-text", term("location:"), "valid"),
+    ("far-holiday", TERM + "  holidays: [0965-03-13, 9999-12-31]\n" + SECTION + WEEK, "valid"),
     # --- invalid: both refuse --------------------------------------------------------------
     ("backwards-range", lecture('"11-10"'), "invalid"),
     ("range-beyond-last-number", lecture('"1-100"'), "invalid"),

@@ -205,27 +205,40 @@ WeekCount = Annotated[int, Strict(), Field(ge=1, le=MAX_WEEKS)]
 Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 DATE_PATTERN = f"^{number_pattern(FIRST_YEAR, LAST_YEAR, zeros=False)}-[0-9]{{2}}-[0-9]{{2}}$"
-_DATE_MESSAGE = f"expected a date YYYY-MM-DD in the years {FIRST_YEAR} to {LAST_YEAR}"
+"""A date in the years a term may start (``first_day``)."""
+ANY_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""Any calendar date (a holiday far from the term is harmless: it matches no week)."""
 
 
-def _date(value: Any) -> Any:
-    # YAML gives a date for 2022-02-21 and text for "2022-02-21"; anything else (a
-    # timestamp, a number of seconds) is not a day of a term
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a date in the calendar") from None
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ValueError(_DATE_MESSAGE)  # noqa: TRY004 - pydantic reports ValueError
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(_DATE_MESSAGE)
-    return value
+def _date_check(low: int, high: int) -> Any:
+    message = (f"expected a date YYYY-MM-DD in the years {low} to {high}" if low > 1
+               else "expected a date YYYY-MM-DD")
+
+    def check(value: Any) -> Any:
+        # YAML gives a date for 2022-02-21 and text for "2022-02-21"; anything else (a
+        # timestamp, a number of seconds) is not a day of a term
+        if isinstance(value, str) and re.fullmatch(ANY_DATE_PATTERN, value):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date in the calendar") from None
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise ValueError(message)  # noqa: TRY004 - pydantic reports ValueError
+        if not low <= value.year <= high:
+            raise ValueError(message)
+        return value
+    return check, {"type": "string", "format": "date", "patternErrorMessage": message}
 
 
-Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({
-    "type": "string", "format": "date", "pattern": DATE_PATTERN,
-    "patternErrorMessage": _DATE_MESSAGE})]
+_term_day, _TERM_DAY_SCHEMA = _date_check(FIRST_YEAR, LAST_YEAR)
+_any_day, _ANY_DAY_SCHEMA = _date_check(dt.MINYEAR, dt.MAXYEAR)
+TermDate = Annotated[dt.date, BeforeValidator(_term_day),
+                     WithJsonSchema({**_TERM_DAY_SCHEMA, "pattern": DATE_PATTERN})]
+"""A date in the years ``FIRST_YEAR`` to ``LAST_YEAR``: weeks near the calendar's ends have
+no computable dates."""
+Date = Annotated[dt.date, BeforeValidator(_any_day),
+                 WithJsonSchema({**_ANY_DAY_SCHEMA, "pattern": ANY_DATE_PATTERN})]
+"""Any calendar date, written YYYY-MM-DD."""
 
 TIME_PATTERN = "^(?:[01]?[0-9]|2[0-3]):[0-5][0-9]$"
 MINUTES_PER_DAY = 24 * 60

@@ -30,6 +30,7 @@ from .fields import (
     LectureNumber,
     LinkText,
     ReadingNumber,
+    TermDate,
     Text,
     Timezone,
     Title,
@@ -183,7 +184,7 @@ class Term(Item):
     """When and where the class meets; with ``first_day`` the weeks get dates."""
 
     name: Text | None = Field(default=None, description="e.g. 'Spring 2022'.")
-    first_day: Date | None = Field(
+    first_day: TermDate | None = Field(
         default=None, description="Date of the first day of week 1 (any day of that week).")
     weekday: Weekday | None = Field(default=None, description="Day of the week the class meets.")
     start: Clock | None = Field(default=None, description="Start time, '15:10' (quoted).")

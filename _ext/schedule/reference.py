@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..config import SETTINGS
 from ..warning_types import SUBTYPES, WARNING_TYPE, Subtype, warn
 from .fields import (
+    ANY_DATE_PATTERN,
     DATE_PATTERN,
     FIRST_YEAR,
     LAST_YEAR,
@@ -60,6 +61,7 @@ def model_schema(model: type[BaseModel]) -> dict[str, Any]:
 _NAMED_PATTERNS = {
     TIME_PATTERN: 'time "HH:MM"',
     DATE_PATTERN: f"date (YYYY-MM-DD), {FIRST_YEAR} to {LAST_YEAR}",
+    ANY_DATE_PATTERN: "date (YYYY-MM-DD)",
     LECTURE_PATTERN: f"lecture number from 0 to {MAX_LECTURE}, or a range such as '10-11'",
 }
 """Reader's names for the values the schema describes with a generated pattern."""
