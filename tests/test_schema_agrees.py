@@ -88,7 +88,6 @@ CORPUS: list[tuple[str, str, Any]] = [
     ("acknowledge", weeks("week: 2, topic: Two", "week: 1, topic: One, acknowledge: "
                           "{week-order: taught after week 2 on purpose}"), "valid"),
     ("empty-optional-text", term("location:"), "valid"),
-    ("far-holiday", TERM + "  holidays: [0965-03-13, 9999-12-31]\n" + SECTION + WEEK, "valid"),
     # --- invalid: both refuse --------------------------------------------------------------
     ("backwards-range", lecture('"11-10"'), "invalid"),
     ("range-beyond-last-number", lecture('"1-100"'), "invalid"),
@@ -154,6 +153,8 @@ CORPUS: list[tuple[str, str, Any]] = [
      ("build-only", "invalid", "end later than start")),
     ("start-without-end", term('start: "15:10"'),
      ("build-only", "dates", "start and end together")),
+    ("far-holiday", TERM + "  holidays: [0965-03-13, 9999-12-31]\n" + SECTION + WEEK,
+     ("build-only", "dates", "holidays within the term")),
     ("date-as-title", lecture(title="2030-03-01"),
      ("build-only", "invalid", "quote text")),
     ("script-link", lecture(extra='slides: "javascript:alert(1)"'),
