@@ -2,8 +2,10 @@
 
 Why a generated file: editors (VS Code's YAML extension, PyCharm) validate and complete a
 schedule as it is typed when they know its schema, so course staff see a typo before they
-build.  The model stays the one definition; this file is its published form at
-``_static/schedule.schema.json`` and a test fails when the two drift apart.
+build.  The model stays the one definition (every constraint is declared once, in
+``_ext/schedule/fields.py``, with its JSON Schema); this file is its published form at
+``_static/schedule.schema.json``, written as pydantic generates it with nothing patched
+in, and a test fails when the two drift apart.
 
 Run ``make schema`` (or ``python -m tools.schema``) after changing ``_ext/schedule/model.py``;
 ``--check`` exits with status 1 if the committed file is out of date.
@@ -17,8 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _ext.schedule.model import Schedule
-from _ext.warning_types import SUBTYPES
+from _ext.schedule.model import schedule_json_schema
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = REPO / "_static" / "schedule.schema.json"
@@ -26,23 +27,9 @@ SCHEMA_ID = "https://deep-generative-models.github.io/_static/schedule.schema.js
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def _acknowledge_names(schema: dict[str, Any]) -> None:
-    """Limit every ``acknowledge`` mapping's keys to the subtypes that allow it.
-
-    The model checks these names in a validator that pydantic cannot express in JSON
-    Schema, so the registry's names are added here for editors to offer and check.
-    """
-    names = sorted(name for name, subtype in SUBTYPES.items() if subtype.acknowledgeable)
-    for definition in [schema, *schema.get("$defs", {}).values()]:
-        field = definition.get("properties", {}).get("acknowledge")
-        if field is not None:
-            field["propertyNames"] = {"enum": names}
-
-
 def build_schema() -> dict[str, Any]:
     """The schedule's JSON Schema (draft 2020-12) with its published ``$id``."""
-    schema = Schedule.model_json_schema()
-    _acknowledge_names(schema)
+    schema = dict(schedule_json_schema())
     schema.pop("title", None)
     return {
         "$schema": DRAFT,

@@ -32,6 +32,7 @@ from .files import (
 from .labels import item_label, lecture_number_label
 from .links import is_allowed, scheme_of
 from .model import (
+    DEFAULT_WEEKS,
     Acknowledging,
     Item,
     Lecture,
@@ -188,7 +189,7 @@ def check_lecture_order(data: Schedule, context: CheckContext) -> None:
 
 def check_week_order(data: Schedule, context: CheckContext) -> None:
     """Week numbers increase through the schedule and stay within the term."""
-    count = data.term.weeks if data.term is not None else 16
+    count = data.term.weeks if data.term is not None else DEFAULT_WEEKS
     seen: dict[int, Week] = {}
     previous: Week | None = None
     for week in weeks(data):

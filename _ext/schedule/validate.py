@@ -10,8 +10,7 @@ unusable is nothing rendered.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +28,6 @@ from .repair import (
 )
 
 OPTIONAL_TOP_LEVEL = ("year", "term")
-MAX_TEXT = 500
-"""Longest title, label or other shown text, in characters.  The longest real paper title
-is about 200; a page-long "title" is a paste mistake, and one unbroken word of a thousand
-or so characters makes the PDF build crash (xdvipdfmx), so longer text is refused."""
-LINK_FIELDS = ("url", "slides")  # links are not shown as text, so they may be longer
 MAX_ROUNDS = 20  # each round removes at least one part, so this is only a safety net
 
 
@@ -60,58 +54,36 @@ def field_path(path: DataPath) -> str:
     return text or "(top level)"
 
 
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
+def _shown(value: Any) -> str:
+    """``repr`` of a value for a message, shortened: a warning stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:76] + "...'"
 
 
-def _unshowable(text: str) -> str | None:
-    """The first character that no output can show, as ``U+XXXX``; ``None`` if there is none.
-
-    YAML escapes (``"\\0"``, ``"\\e"``, ``"\\x85"``, ``"\\ud800"``) let control characters,
-    lone surrogates and noncharacters into the data.  HTML cannot carry some of them,
-    LaTeX stops on them and a terminal may obey them, so they are refused like any other
-    invalid value.  Format characters (bidi marks, zero-width joiners) are real text and
-    stay.
-    """
-    for char in text:
-        category = unicodedata.category(char)
-        code = ord(char)
-        if ((category == "Cc" and char not in _ALLOWED_CONTROLS) or category == "Cs"
-                or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF):
-            return f"U+{code:04X}"
-    return None
-
-
-def _unshowable_values(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
-    """(path, message) of every string value that no output could show as it is."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _unshowable_values(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _unshowable_values(value, path + (index,))
-    elif isinstance(data, str):
-        found = _unshowable(data)
-        if found:
-            yield path, (f"contains the control or invalid character {found}, which "
-                         "cannot be shown; remove it")
-        elif len(data) > MAX_TEXT and not (path and path[-1] in LINK_FIELDS):
-            yield path, (f"text of {len(data)} characters is too long to show; "
-                         f"at most {MAX_TEXT} are allowed")
-
-
-def _message(error: dict[str, Any]) -> str:
-    kind, msg = error["type"], error["msg"]
+def _message(error: Mapping[str, Any]) -> str:
+    """A message that says what was expected; the constraint itself lives in the model."""
+    kind, msg, got = error["type"], error["msg"], error.get("input")
+    limits = error.get("ctx") or {}
     if kind == "extra_forbidden":
         return unknown_key(tuple(error["loc"]))
     if kind == "missing":
         return "required field is missing"
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    got = error.get("input")
+    if kind == "string_too_long":
+        return (f"text of {len(got or '')} characters is too long; at most "
+                f"{limits['max_length']} are allowed")
+    if got is None and kind.endswith("_type"):
+        return "a key without a value; give one, or leave the key out if it is optional"
+    if kind == "string_too_short" and limits.get("min_length") == 1:
+        return "is empty; write the text, or leave the key out if it is optional"
+    msg = msg.removeprefix("Value error, ")
     if kind not in ("value_error", "assertion_error") and not isinstance(got, (dict, list)):
-        msg = f"{msg}; got {got!r}"
+        msg = f"{msg}; got {_shown(got)}"
     if kind == "string_type" and isinstance(got, (int, float, dt.date, dt.time)):
         msg += " (YAML read it as a number or date; put the value in quotes)"
+    elif kind == "string_type" and isinstance(got, (bytes, bytearray)):
+        msg += " (a !!binary or other tagged value; write plain text)"
+    elif kind == "int_type" and isinstance(got, str) and got.strip().isdecimal():
+        msg += " (a number in quotes is text; remove the quotes)"
     return msg
 
 
@@ -186,15 +158,6 @@ def validate(read: ReadResult, *, first_line: int, source: str
         got = "nothing" if data is None else type(data).__name__
         return None, [Problem((), 0, f"expected a mapping with 'sections', got {got}")]
     dropped: set[DataPath] = set()
-    for path, message in _unshowable_values(data):
-        problems.append(Problem(path, read.line_of(path), message))
-        removable = _removable(path, "value_error")
-        if removable is None:
-            return None, _unique(problems)
-        dropped.add(removable)
-    if dropped:
-        to_original = {}
-        data = _without(read.data, dropped, (), to_original)
     fills: dict[DataPath, str] = {}
     reported: set[DataPath] = set()  # items already warned about in an earlier round
     for _ in range(MAX_ROUNDS):
