@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from sphinx.util.images import get_image_size
 
 import legacy_page as legacy
 from conftest import LEGACY, REPO, Build, sphinx_build
@@ -81,6 +82,34 @@ EDITS: tuple[Edit, ...] = (
          "the legacy page reuses the Lecture 26 file and overlaps lecture numbers"),
 )
 
+# --- the banners and book covers, the same edit on every year page
+_BANNER_LINK = "https://deepreinforcementlearningbook.org"
+_BANNER_ALT = "Deep Generative Models banner, links to deepreinforcementlearningbook.org"
+_BANNERS = (("water-top-small-min.png", "water-top.jpg", ":height: 113\n"),
+            ("water-bottom-min.png", "water-bottom.jpg", ":height: 196\n:loading: lazy\n"))
+_BOOKS = {
+    "deepreinforcementlearningbook.org":
+        "Deep Reinforcement Learning: Fundamentals, Research and Applications",
+    "www.broadview.com.cn/book/5059":
+        "深度学习：一起玩转TensorLayer (Deep Learning using TensorLayer)",
+    # its title could not be checked offline: named by the publisher's catalogue number
+    "www.broadview.com.cn/book/6544": "Broadview book 6544",
+}
+_BOOKS_ON = {2020: 2, 2021: 3, 2022: 3}
+EDITS += tuple(
+    Edit(f"years/{year}/index.md",
+         f"[![{_BANNER_ALT}](/_static/{legacy_name})]({_BANNER_LINK})",
+         f"```{{image}} /_static/{name}\n:alt: {_BANNER_ALT}\n:target: {_BANNER_LINK}\n"
+         f":width: 736\n{more}:class: site-banner\n```",
+         "the banners are optimised copies (tools/banners.py) with their display size, the "
+         "bottom one loaded lazily, and a class for the dark-mode style")
+    for year in _BOOKS_ON for legacy_name, name, more in _BANNERS)
+EDITS += tuple(
+    Edit(f"years/{year}/index.md", f"[![Book cover, links to {where}](",
+         f"[![{title}](", "a book cover's alt text names the book: the link's name on the "
+         "web, the printed title in the PDF")
+    for year, count in _BOOKS_ON.items() for where, title in list(_BOOKS.items())[:count])
+
 
 def _migrated(year: int, out: Path) -> str:
     migrate(legacy.page_path(year), year, out)
@@ -108,8 +137,13 @@ def test_copies_match_the_legacy_site_and_banners_are_copied(year: int,
     copied = sorted(tmp_path.joinpath("_static").iterdir())
     assert [image.name for image in copied] == ["water-bottom-min.png",
                                                 "water-top-small-min.png"]
-    for image in copied:
-        assert image.read_bytes() == (REPO / "_static" / image.name).read_bytes()
+    # the site ships optimised copies (tools/banners.py), not the legacy originals
+    for legacy_name, name, _ in _BANNERS:
+        original = get_image_size(tmp_path / "_static" / legacy_name)
+        optimised = get_image_size(REPO / "_static" / name)
+        assert original is not None and optimised is not None
+        assert abs(optimised[0] / optimised[1] - original[0] / original[1]) < 0.05
+        assert not (REPO / "_static" / legacy_name).exists()
 
 
 def test_every_edit_has_a_reason_and_a_real_change() -> None:
