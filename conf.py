@@ -66,6 +66,8 @@ _LEGACY_PAGES = {"index2021": "years/2021/index.html", "index2020": "years/2020/
 redirects = {source: target for old, page in _LEGACY_PAGES.items()
              for source, target in ((old, page), (f"{old}/index", "/" + page))}
 redirect_html_template_file = "_templates/redirect.html"  # a full page, not a bare refresh
+# the epub builder is an HTML builder too: the forwarding pages are no part of the e-book
+epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 
 # A real "page not found" page (sphinx-notfound-page): 404.html, whose links are absolute
 # from the site's root path ("/" on GitHub Pages, "/en/latest/" on Read the Docs, taken
@@ -164,9 +166,10 @@ epub_show_urls = "no"
 # The e-book's contents list every page of the sidebar, the years too (their toctree is
 # hidden on the web, where the year switcher and the card link them).
 epub_tocscope = "includehidden"
-epub_identifier = HOME
-epub_scheme = "URL"
-epub_uid = "course-site"
+# the identifier stays with the course, not the host; EPUB wants it equal to epub_uid (the
+# NCX's uid) and Sphinx an XML name there: the home's host name is both
+epub_identifier = epub_uid = urlsplit(HOME).hostname
+epub_scheme = "DNS"
 epub_description = ("Schedules with slides, paper readings and group projects, course staff and "
                     "feedback of every year of the Deep Generative Models course at Peking "
                     "University.")
