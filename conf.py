@@ -133,11 +133,37 @@ latex_elements = {
 % schedule tables in a smaller size, so a year's weeks fit on a few pages
 \let\dgmLongtableStart\sphinxatlongtablestart
 \renewcommand{\sphinxatlongtablestart}{\dgmLongtableStart\small}
+% Running heads: the three years' schedules look alike, so every page names its year (the
+% chapter, "Spring 2022") at the top and year and section at the foot; a chapter's first
+% page, whose title shows the year, names it at the foot too.
+\makeatletter
+\renewcommand{\chaptermark}[1]{\markboth{#1}{}}
+\renewcommand{\sectionmark}[1]{\markright{#1}}
+\newcommand{\dgmFootMark}{\nouppercase{\leftmark}%
+  \ifx\rightmark\@empty\else\ \textendash\ \nouppercase{\rightmark}\fi}
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyhead[L]{{\py@HeaderFamily\@title}}%
+  \fancyhead[R]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
+  \fancyfoot[L]{{\py@HeaderFamily\dgmFootMark}}%
+  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
+  \renewcommand{\headrulewidth}{0.4pt}%
+  \renewcommand{\footrulewidth}{0.4pt}}
+\fancypagestyle{plain}{%
+  \fancyhf{}%
+  \fancyfoot[L]{{\py@HeaderFamily\dgmFootMark}}%
+  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
+  \renewcommand{\headrulewidth}{0pt}%
+  \renewcommand{\footrulewidth}{0.4pt}}
+% the contents pages set no marks (they would read "Contents – Contents")
+\g@addto@macro\sphinxtableofcontentshook{\let\@mkboth\@gobbletwo}
+\makeatother
 """ + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
             pdfsubject={{Peking University course}}}}
 """,
     "maketitle": rf"""
 \begin{{titlepage}}
+  \thispdfpagelabel{{Title}}% not "1", the label of the first chapter's first page
   \makeatletter
   \centering
   \vspace*{{0.25\textheight}}

@@ -149,12 +149,37 @@ def test_remote_image_becomes_its_alt_text(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("latex", testroot="latex")
-def test_linked_banners_and_covers_are_left_out_of_the_pdf(app: SphinxTestApp) -> None:
+def test_linked_banners_are_left_out_and_covers_become_a_printed_list(
+        app: SphinxTestApp) -> None:
     tex = _tex(app)
-    for gone in ("banner.png", "Course banner", "cover.png", "Book cover", "example.org/book",
-                 "{Others}"):
+    for gone in ("banner.png", "Course banner", "cover.png"):
         assert gone not in tex
     assert r"\section{Course Staff}" in tex  # the page's other sections stay
+    # the linked covers: each its alt text as the link, then the address, in a list
+    others = tex.split(r"\section{Others}", 1)[1].split(r"\end{itemize}", 1)[0]
+    assert others.count(r"\item") == 2
+    assert (r"\sphinxhref{https://example.org/book}{Book cover}: "
+            r"\sphinxurl{https://example.org/book}") in others
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_mail_links_named_after_people_print_the_address(app: SphinxTestApp) -> None:
+    tex = _tex(app)
+    assert (r"\sphinxhref{mailto:ta@example.edu.cn}{Jialei Huang} (ta@example.edu.cn), "
+            r"\sphinxhref{mailto:ta2@example.edu.cn}{Ruihai Wu} (ta2@example.edu.cn)") in tex
+    # a link whose text is the address is not repeated
+    assert "hao.dong@pku.edu.cn} (hao.dong" not in tex
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_a_continued_table_names_its_year_and_section(app: SphinxTestApp) -> None:
+    tables = _longtables(_tex(app))
+    lines = [re.findall(r"\\sphinxtablecontinued\{(.*?)\}\}%", table) for table in tables]
+    assert lines == [
+        ["Spring 2031 — Fundamentals (continued)", "continues on next page"],
+        [r"Spring 2031 — Research \& Application (continued)", "continues on next page"],
+        ["Spring 2031 — Practices (continued)", "continues on next page"],
+        ["Spring 2030 — Fundamentals (continued)", "continues on next page"]]
 
 
 @pytest.mark.sphinx("latex", testroot="latex")
