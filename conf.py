@@ -135,12 +135,13 @@ latex_elements = {
 \renewcommand{\sphinxatlongtablestart}{\dgmLongtableStart\small}
 % Running heads: the three years' schedules look alike, so every page names its year (the
 % chapter, "Spring 2022") at the top and year and section at the foot; a chapter's first
-% page, whose title shows the year, names it at the foot too.
+% page, whose title shows the year, names it at the foot (titlesec sets the chapter's
+% mark after the first section's, so that page has no section mark to show).
 \makeatletter
 \renewcommand{\chaptermark}[1]{\markboth{#1}{}}
 \renewcommand{\sectionmark}[1]{\markright{#1}}
 \newcommand{\dgmFootMark}{\nouppercase{\leftmark}%
-  \ifx\rightmark\@empty\else\ \textendash\ \nouppercase{\rightmark}\fi}
+  \sbox\z@{\nouppercase{\rightmark}}\ifdim\wd\z@>\z@\ \textendash\ \box\z@\fi}
 \fancypagestyle{normal}{%
   \fancyhf{}%
   \fancyhead[L]{{\py@HeaderFamily\@title}}%
@@ -151,7 +152,7 @@ latex_elements = {
   \renewcommand{\footrulewidth}{0.4pt}}
 \fancypagestyle{plain}{%
   \fancyhf{}%
-  \fancyfoot[L]{{\py@HeaderFamily\dgmFootMark}}%
+  \fancyfoot[L]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
   \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
   \renewcommand{\headrulewidth}{0pt}%
   \renewcommand{\footrulewidth}{0.4pt}}

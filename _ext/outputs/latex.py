@@ -18,6 +18,7 @@ the year (the chapter's title) and the section on the table, and
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
@@ -64,16 +65,15 @@ class LatexScheduleTables(SphinxPostTransform):
 def continued_line(table: nodes.table) -> str:
     """"Spring 2022 — Fundamentals (continued)": the year's chapter, then the section.
 
-    In the handbook the year pages are chapters under the root document's title section,
-    so the year is the second-outermost section (the outermost when a year is built alone).
+    The year is the title of the page the table is on: the outermost section inside the
+    ``start_of_file`` node that marks each page in the assembled handbook.
     """
-    sections = []
+    chapter = None
     parent = table.parent
-    while parent is not None:
+    while parent is not None and not isinstance(parent, addnodes.start_of_file):
         if isinstance(parent, nodes.section):
-            sections.insert(0, parent)
+            chapter = parent
         parent = parent.parent
-    chapter = sections[1] if len(sections) > 1 else sections[0] if sections else None
     parts = [chapter[0].astext() if chapter is not None and chapter.children else ""]
     parts += [child.astext() for child in table.children if isinstance(child, nodes.title)]
     return " — ".join(part for part in parts if part) + " (continued)"
