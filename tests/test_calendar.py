@@ -166,9 +166,11 @@ def test_builds_are_reproducible(tmp_path: Path) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="dates")
-def test_without_source_date_epoch_the_stamp_is_the_first_day(
-        app: SphinxTestApp, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_source_date_epoch_or_git_the_stamp_is_the_first_day(
+        app: SphinxTestApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # in a git checkout the last commit's time stands in (tests/test_readthedocs.py)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "no-repository"))
     app.build()
     stamps = {e.decoded("dtstamp") for e in _events(_calendar(
         app.outdir / "years/2026/schedule-2026.ics"))}
