@@ -65,7 +65,9 @@ _LEGACY_PAGES = {"index2021": "years/2021/index.html", "index2020": "years/2020/
                  "about": "index.html"}
 redirects = {source: target for old, page in _LEGACY_PAGES.items()
              for source, target in ((old, page), (f"{old}/index", "/" + page))}
-redirect_html_template_file = "_templates/redirect.html"  # a full page, not a bare refresh
+# a whole page rather than a bare refresh (a path from here, so projects using this conf.py
+# from elsewhere, like the benchmark's, find it too)
+redirect_html_template_file = str(Path(__file__).parent / "_templates" / "redirect.html")
 # the epub builder is an HTML builder too: the forwarding pages are no part of the e-book
 epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 
