@@ -184,8 +184,9 @@ def test_every_legacy_url_is_linked_on_the_built_page(site_html: Build, year: in
         if url.startswith("index") and url.endswith(".markdown"):  # the old year list
             other = url.removeprefix("index").removesuffix(".markdown") or "2022"
             assert f"../{other}/index.html" in hrefs, url
-        elif url.startswith("files/web/"):  # banners now come from _static
-            name = url.rsplit("/", 1)[1]
+        elif url.startswith("files/web/"):  # banners: optimised copies in _static
+            name = {legacy_name: name for legacy_name, name, _ in _BANNERS}[
+                url.rsplit("/", 1)[1]]
             assert any(src.endswith("/" + name) for src in sources), url
         else:
             assert any(_href_matches(h, url) for h in hrefs + sources), url
