@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -18,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import REPO, Build, require_tool, sphinx_build
+from conftest import LEGACY, REPO, Build, require_tool, sphinx_build
 
 YEARS = sorted(int(page.parent.name) for page in REPO.glob("years/*/index.md"))
 
@@ -152,3 +153,15 @@ def test_epubcheck_finds_nothing_and_the_contents_list_every_year(
     entries = [a["href"] for a in nav.select("nav > ol > li > a")]
     assert [f"years/{year}/index.xhtml" for year in sorted(YEARS, reverse=True)] == [
         href for href in entries if href.startswith("years/")]
+
+
+@pytest.mark.skipif(not (LEGACY / "files" / "web").is_dir(),
+                    reason="the legacy site with the original banners is not next to the repo")
+def test_the_banner_tool_remakes_the_committed_banners(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "tools.banners", str(LEGACY / "files" / "web"),
+                          str(tmp_path)], cwd=REPO, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    for name in ("water-top.jpg", "water-bottom.jpg"):
+        with Image.open(tmp_path / name) as made, Image.open(REPO / "_static" / name) as kept:
+            assert (made.format, made.size) == (kept.format, kept.size)
+        assert (tmp_path / name).stat().st_size < 150 * 1024
