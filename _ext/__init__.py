@@ -1,7 +1,8 @@
 """Sphinx extension for the Deep Generative Models course site.
 
-Three parts, each with one concern, set up from here (the way sphinx-design's
-``extension.py`` does):
+Three parts, each with one concern; every module that registers something has its own
+``setup(app)``, and :data:`MODULES` calls them from this one place (the way
+sphinx-design's ``extension.py`` does):
 
 * :mod:`.schedule`: the ``{schedule}`` directive, from YAML to validated data to nodes;
 * :mod:`.outputs`: what those nodes and data become in HTML, LaTeX, the calendar, JSON;
@@ -14,17 +15,26 @@ subtypes, :mod:`.builders` the questions about the running builder.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import outputs, schedule, site
 from .builders import is_html
 from .config import add_settings
+from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
+from .schedule import directive, domain, reference
+from .site import a11y, printed, years
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
+
+MODULES: tuple[ModuleType, ...] = (
+    domain, directive, reference,  # the schedule: its data and directive, the guide's tables
+    html, latex, exports,  # its outputs (the order of the CSS files follows this list)
+    a11y, years, printed,  # the site's own repairs and additions
+)
 
 
 def use_site_translator(app: Sphinx) -> None:
@@ -45,9 +55,8 @@ def use_site_translator(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     add_settings(app)
-    schedule.setup(app)
-    outputs.setup(app)
-    site.setup(app)
+    for module in MODULES:
+        module.setup(app)
     app.connect("builder-inited", use_site_translator)
     return {
         "version": __version__,

@@ -4,15 +4,3 @@
 :mod:`.ical` and :mod:`.json_export` make the files that :mod:`.exports` publishes beside
 each page and links under its tables.
 """
-
-from __future__ import annotations
-
-from sphinx.application import Sphinx
-
-from . import exports, html, latex
-
-
-def setup(app: Sphinx) -> None:
-    html.setup(app)
-    latex.setup(app)
-    exports.setup(app)

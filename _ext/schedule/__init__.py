@@ -10,17 +10,3 @@ guide's field, warning and setting tables from the same declarations.
 
 Nothing here knows about output formats; :mod:`_ext.outputs` does.
 """
-
-from __future__ import annotations
-
-from sphinx.application import Sphinx
-
-from . import reference
-from .directive import ScheduleDirective
-from .domain import ScheduleDomain
-
-
-def setup(app: Sphinx) -> None:
-    app.add_domain(ScheduleDomain)
-    app.add_directive("schedule", ScheduleDirective)
-    reference.setup(app)

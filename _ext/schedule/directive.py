@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..warning_types import Subtype, warn
@@ -107,3 +108,7 @@ class ScheduleDirective(SphinxDirective):
             return self.lineno + self.content_offset
         return self.content_offset
 
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("schedule", ScheduleDirective)

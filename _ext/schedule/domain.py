@@ -11,6 +11,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
@@ -64,3 +65,7 @@ def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
     domain = env.get_domain("schedule")
     assert isinstance(domain, ScheduleDomain)
     return domain
+
+
+def setup(app: Sphinx) -> None:
+    app.add_domain(ScheduleDomain)

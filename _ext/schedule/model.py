@@ -65,7 +65,8 @@ class Acknowledging(Item):
     _check_ack = field_validator("acknowledge")(classmethod(lambda cls, v: _check_acknowledge(v)))
 
 
-def _lecture_number(value: Any) -> int | str:
+def parse_lecture_number(value: Any) -> int | str:
+    """``7`` or ``"10 - 11"`` in the one form the build keeps (``7``, ``"10-11"``)."""
     if isinstance(value, bool):
         raise ValueError("expected a lecture number such as 7 or a range such as '10-11'")
     if isinstance(value, int):
@@ -109,7 +110,7 @@ class LecturePart(Item):
     title: str = Field(min_length=1, description="Title shown after 'Lecture N:'.")
 
     _number = field_validator("number", mode="before")(
-        classmethod(lambda cls, v: _lecture_number(v)))
+        classmethod(lambda cls, v: parse_lecture_number(v)))
 
 
 class Lecture(Acknowledging):
@@ -129,7 +130,7 @@ class Lecture(Acknowledging):
                                description="Path such as files/ppt/2022/Lecture 1.pdf, or a URL.")
 
     _number = field_validator("number", mode="before")(
-        classmethod(lambda cls, v: None if v is None else _lecture_number(v)))
+        classmethod(lambda cls, v: None if v is None else parse_lecture_number(v)))
 
     @model_validator(mode="after")
     def _number_and_title_or_parts(self) -> Lecture:

@@ -4,15 +4,3 @@
 faults; :mod:`.years` is the year switcher; :mod:`.printed` adapts pages for the PDF
 handbook and the e-book.  Nothing here imports the schedule's modules.
 """
-
-from __future__ import annotations
-
-from sphinx.application import Sphinx
-
-from . import a11y, printed, years
-
-
-def setup(app: Sphinx) -> None:
-    a11y.setup(app)
-    years.setup(app)
-    printed.setup(app)

@@ -1,0 +1,104 @@
+"""The extension's layout: each folder of ``_ext/`` is one concern, and stays readable.
+
+These rules are what the README's layout table promises a reader: the schedule part
+(YAML to nodes) knows nothing of output formats or of the site's own repairs, the site
+repairs know nothing of the schedule, no module grows past what one reading takes in,
+and no extension code replaces the visitors of docutils' own nodes or reads Sphinx's
+private registry (attributes come from our nodes and the translator mixins).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+EXT = REPO / "_ext"
+MAX_LINES = 350
+
+
+def _modules(root: Path) -> list[Path]:
+    return sorted(path for path in root.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def _package_of(path: Path) -> list[str]:
+    """``["_ext", "schedule"]`` for ``_ext/schedule/model.py``."""
+    return list(path.relative_to(REPO).with_suffix("").parts[:-1])
+
+
+def imported_parts(path: Path) -> set[str]:
+    """The dotted ``_ext`` modules ``path`` imports, with relative imports resolved."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    package = _package_of(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name == "_ext" or name.startswith("_ext.")}
+
+
+def _in(folder: str) -> list[Path]:
+    return _modules(EXT / folder)
+
+
+@pytest.mark.parametrize("path", _in("schedule"), ids=lambda p: p.name)
+def test_the_schedule_part_imports_no_output_or_site_module(path: Path) -> None:
+    bad = {name for name in imported_parts(path)
+           if name.startswith(("_ext.outputs", "_ext.site"))}
+    assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
+
+
+@pytest.mark.parametrize("path", _in("site"), ids=lambda p: p.name)
+def test_site_repairs_import_nothing_of_the_schedule_or_its_outputs(path: Path) -> None:
+    bad = {name for name in imported_parts(path)
+           if name.startswith(("_ext.schedule", "_ext.outputs"))}
+    assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
+
+
+@pytest.mark.parametrize("path", _in("outputs"), ids=lambda p: p.name)
+def test_outputs_do_not_import_the_site_repairs(path: Path) -> None:
+    bad = {name for name in imported_parts(path) if name.startswith("_ext.site")}
+    assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
+
+
+def test_the_import_check_sees_relative_imports() -> None:
+    """Guard for the checks above: a relative import is resolved to its package."""
+    found = imported_parts(EXT / "outputs" / "html.py")
+    assert "_ext.schedule.nodes" in found and "_ext.builders" in found
+
+
+@pytest.mark.parametrize("path", _modules(EXT) + _modules(REPO / "tools"),
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_no_module_is_longer_than_one_reading(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(REPO)} has {lines} lines"
+
+
+@pytest.mark.parametrize("path", _modules(EXT), ids=lambda p: str(p.relative_to(REPO)))
+def test_no_global_override_of_docutils_nodes_and_no_private_registry(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "registry":
+            pytest.fail(f"{path.relative_to(REPO)}:{node.lineno} reads app.registry")
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "add_node"):
+            overrides = any(k.arg == "override" for k in node.keywords)
+            first = node.args[0] if node.args else None
+            docutils_node = (isinstance(first, ast.Attribute)
+                             and isinstance(first.value, ast.Name)
+                             and first.value.id == "nodes")
+            assert not (overrides or docutils_node), (
+                f"{path.relative_to(REPO)}:{node.lineno} replaces a docutils node's visitor")
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+            pytest.fail(f"{path.relative_to(REPO)}:{node.lineno} prints; use the logger")
