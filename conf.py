@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -18,6 +20,8 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "sphinx_reredirects",
+    "notfound.extension",
     "_ext",
 ]
 
@@ -36,14 +40,59 @@ schedule_files_base_url = "https://deep-generative-models.github.io/"
 schedule_files_dir = "files"
 
 html_theme = "furo"
-# Absolute links in exports (calendar URLs back to each week, UIDs) use this address.
-html_baseurl = "https://deep-generative-models.github.io/"
+# The course's long-standing address (the legacy site's).  Where the site is served from
+# can change: Read the Docs gives its address in READTHEDOCS_CANONICAL_URL, and then the
+# canonical links, the calendar's event URLs and the JSON's "url" use that.  What must
+# not change with the host uses HOME: the calendar's event UIDs (a subscribed calendar
+# would otherwise show every class twice after a move) and the e-book's identifier.
+HOME = "https://deep-generative-models.github.io/"
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip() or HOME
+schedule_calendar_uid_domain = urlsplit(HOME).hostname
 html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
+# the year pages' wave banners in dark mode (see the file)
+html_css_files = ["banners.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 
 nitpicky = True
+
+# --- old addresses and unknown ones -----------------------------------------------------
+# The legacy Jekyll site's pages, still linked from announcements and search engines, land
+# on the page holding their content: "/" and "/index.html" are the landing page itself
+# (it leads with the current year), the old year pages go to the year, "/about" (the
+# course description) to the landing page.  Each gets "<name>.html" and "<name>/index.html",
+# so "/index2021", "/index2021.html" and "/index2021/" all resolve on GitHub Pages and on
+# Read the Docs.  sphinx-reredirects writes small pages that forward (keeping #week-N).
+_LEGACY_PAGES = {"index2021": "years/2021/index.html", "index2020": "years/2020/index.html",
+                 "about": "index.html"}
+redirects = {source: target for old, page in _LEGACY_PAGES.items()
+             for source, target in ((old, page), (f"{old}/index", "/" + page))}
+# a whole page rather than a bare refresh (a path from here, so projects using this conf.py
+# from elsewhere, like the benchmark's, find it too)
+redirect_html_template_file = str(Path(__file__).parent / "_templates" / "redirect.html")
+# the epub builder is an HTML builder too: the forwarding pages are no part of the e-book
+epub_exclude_files = [f"{source}.xhtml" for source in redirects]
+
+# A real "page not found" page (sphinx-notfound-page): 404.html, whose links are absolute
+# from the site's root path ("/" on GitHub Pages, "/en/latest/" on Read the Docs, taken
+# from html_baseurl), since the server shows it at whatever address was asked for.
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+_year_links = "\n".join(
+    f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">Spring {year}</a></li>'
+    for year in sorted((p.parent.name for p in Path(__file__).parent.glob("years/*/index.md")),
+                       reverse=True))
+notfound_context = {
+    "title": "Page not found",
+    "body": f"""<h1>Page not found</h1>
+<p>There is no page at this address.  It may have moved when the course site was rebuilt;
+every year of the course is here:</p>
+<ul class="notfound-years">
+{_year_links}
+</ul>
+<p>Or start from the <a href="{notfound_urls_prefix}index.html">course's home page</a>.</p>
+""",
+}
 
 # --- PDF handbook (LaTeX) and e-book (epub) -------------------------------------------
 # `make pdf` (and Read the Docs) builds handbook/index: a title page, the contents, then
@@ -87,11 +136,38 @@ latex_elements = {
 % schedule tables in a smaller size, so a year's weeks fit on a few pages
 \let\dgmLongtableStart\sphinxatlongtablestart
 \renewcommand{\sphinxatlongtablestart}{\dgmLongtableStart\small}
+% Running heads: the three years' schedules look alike, so every page names its year (the
+% chapter, "Spring 2022") at the top and year and section at the foot; a chapter's first
+% page, whose title shows the year, names it at the foot (titlesec sets the chapter's
+% mark after the first section's, so that page has no section mark to show).
+\makeatletter
+\renewcommand{\chaptermark}[1]{\markboth{#1}{}}
+\renewcommand{\sectionmark}[1]{\markright{#1}}
+\newcommand{\dgmFootMark}{\nouppercase{\leftmark}%
+  \sbox\z@{\nouppercase{\rightmark}}\ifdim\wd\z@>\z@\ \textendash\ \box\z@\fi}
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyhead[L]{{\py@HeaderFamily\@title}}%
+  \fancyhead[R]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
+  \fancyfoot[L]{{\py@HeaderFamily\dgmFootMark}}%
+  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
+  \renewcommand{\headrulewidth}{0.4pt}%
+  \renewcommand{\footrulewidth}{0.4pt}}
+\fancypagestyle{plain}{%
+  \fancyhf{}%
+  \fancyfoot[L]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
+  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
+  \renewcommand{\headrulewidth}{0pt}%
+  \renewcommand{\footrulewidth}{0.4pt}}
+% the contents pages set no marks (they would read "Contents – Contents")
+\g@addto@macro\sphinxtableofcontentshook{\let\@mkboth\@gobbletwo}
+\makeatother
 """ + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
             pdfsubject={{Peking University course}}}}
 """,
     "maketitle": rf"""
 \begin{{titlepage}}
+  \thispdfpagelabel{{Title}}% not "1", the label of the first chapter's first page
   \makeatletter
   \centering
   \vspace*{{0.25\textheight}}
@@ -117,6 +193,17 @@ latex_elements = {
 # headers would read "Release 2022".)
 version = _years[-1] if _years else ""
 epub_show_urls = "no"
+# The e-book's contents list every page of the sidebar, the years too (their toctree is
+# hidden on the web, where the year switcher and the card link them).
+epub_tocscope = "includehidden"
+# the identifier stays with the course, not the host; EPUB wants it equal to epub_uid (the
+# NCX's uid) and Sphinx an XML name there: the home's host name is both
+epub_identifier = epub_uid = urlsplit(HOME).hostname
+epub_scheme = "DNS"
+epub_description = ("Schedules with slides, paper readings and group projects, course staff and "
+                    "feedback of every year of the Deep Generative Models course at Peking "
+                    "University.")
+epub_contributor = "The course's teaching assistants"
 epub_title = project
 epub_author = author
 epub_publisher = "Peking University"

@@ -41,6 +41,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_calendar_export", True, "html", (bool,),
             "Publish schedule-<year>.ics (one event per class meeting) beside each page whose "
             "term has a first_day, and link it under the tables."),
+    Setting("schedule_calendar_uid_domain", "", "html", (str,),
+            "The part after '@' of every calendar event's UID (default: a slug of the "
+            "project name).  Not taken from html_baseurl, so a move to another host does "
+            "not duplicate the events of a subscribed calendar."),
     Setting("schedule_json_export", True, "html", (bool,),
             "Publish schedule-<year>.json (the validated schedule plus computed dates) beside "
             "each schedule page, and link it under the tables."),

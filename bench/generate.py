@@ -126,7 +126,7 @@ __file__ = _here
 
 
 def snapshot(target: Path) -> Path:
-    """Copy the site's ``conf.py``, ``_ext/`` and ``_static/`` to ``target``.
+    """Copy the site's ``conf.py``, ``_ext/``, ``_static/`` and ``_templates/`` to ``target``.
 
     A benchmark run takes many minutes while the repository may change; building every
     project from one copy keeps all the runs of one benchmark on the same code.
@@ -136,7 +136,7 @@ def snapshot(target: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copy2(REPO / "conf.py", target / "conf.py")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("_ext", "_static"):
+    for name in ("_ext", "_static", "_templates"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, target / name, ignore=ignore)
     return target

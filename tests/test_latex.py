@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
 
+import legacy_page as legacy
 from conftest import REPO, Build, require_tool, sphinx_build
 
 if str(REPO) not in sys.path:
@@ -149,12 +150,37 @@ def test_remote_image_becomes_its_alt_text(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("latex", testroot="latex")
-def test_linked_banners_and_covers_are_left_out_of_the_pdf(app: SphinxTestApp) -> None:
+def test_linked_banners_are_left_out_and_covers_become_a_printed_list(
+        app: SphinxTestApp) -> None:
     tex = _tex(app)
-    for gone in ("banner.png", "Course banner", "cover.png", "Book cover", "example.org/book",
-                 "{Others}"):
+    for gone in ("banner.png", "Course banner", "cover.png"):
         assert gone not in tex
     assert r"\section{Course Staff}" in tex  # the page's other sections stay
+    # the linked covers: each its alt text as the link, then the address, in a list
+    others = tex.split(r"\section{Others}", 1)[1].split(r"\end{itemize}", 1)[0]
+    assert others.count(r"\item") == 2
+    assert (r"\sphinxhref{https://example.org/book}{Book cover}: "
+            r"\sphinxurl{https://example.org/book}") in others
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_mail_links_named_after_people_print_the_address(app: SphinxTestApp) -> None:
+    tex = _tex(app)
+    assert (r"\sphinxhref{mailto:ta@example.edu.cn}{Jialei Huang} (ta@example.edu.cn), "
+            r"\sphinxhref{mailto:ta2@example.edu.cn}{Ruihai Wu} (ta2@example.edu.cn)") in tex
+    # a link whose text is the address is not repeated
+    assert "hao.dong@pku.edu.cn} (hao.dong" not in tex
+
+
+@pytest.mark.sphinx("latex", testroot="latex")
+def test_a_continued_table_names_its_year_and_section(app: SphinxTestApp) -> None:
+    tables = _longtables(_tex(app))
+    lines = [re.findall(r"\\sphinxtablecontinued\{(.*?)\}\}%", table) for table in tables]
+    assert lines == [
+        ["Spring 2031 — Fundamentals (continued)", "continues on next page"],
+        [r"Spring 2031 — Research \& Application (continued)", "continues on next page"],
+        ["Spring 2031 — Practices (continued)", "continues on next page"],
+        ["Spring 2030 — Fundamentals (continued)", "continues on next page"]]
 
 
 @pytest.mark.sphinx("latex", testroot="latex")
@@ -297,13 +323,76 @@ def test_front_matter_is_title_page_and_contents(handbook: tuple[Build, Path],
     assert metadata.title is not None and metadata.title.startswith("Deep Generative Models")
 
 
-def test_a_table_continued_on_a_new_page_repeats_its_header(handbook_text: str) -> None:
-    continued = [page for page in handbook_text.split("\f")
-                 if "continued from previous page" in page]
-    assert continued  # the 2021 and 2020 schedules do not fit on one page
-    for page in continued:
-        after = page.split("continued from previous page", 1)[1].lstrip().splitlines()[0]
+def _chapter_of_page(pdf: Path) -> dict[int, str]:
+    """1-based page number -> the title of the chapter (year) it belongs to."""
+    return {page: chapter.title for chapter in pages.chapters(pdf)
+            for page in range(chapter.first, chapter.last + 1)}
+
+
+def test_a_table_continued_on_a_new_page_names_its_year_and_repeats_its_header(
+        handbook: tuple[Build, Path], handbook_text: str) -> None:
+    chapter_of = _chapter_of_page(handbook[1])
+    continued = [(number, page) for number, page in enumerate(handbook_text.split("\f"), 1)
+                 if "(continued)" in page]
+    assert len(continued) >= 2  # the 2021 and 2020 schedules do not fit on one page
+    for number, page in continued:
+        line = next(line.strip() for line in page.splitlines()
+                    if line.strip().endswith("(continued)"))
+        # "Spring 2021 — Research & Application (continued)": this page's year
+        match = re.fullmatch(r"(.+) — (.+) \(continued\)", line)
+        assert match is not None and match[1] == chapter_of[number], (number, line)
+        after = page.split(line, 1)[1].lstrip().splitlines()[0]
         assert after.split() == ["Week", "Topic", "Lectures", "&", "materials"]
+        assert "continued from previous page" not in page
+
+
+@pytest.fixture(scope="session")
+def handbook_layout(handbook: tuple[Build, Path]) -> list[list[str]]:
+    """Each page's non-empty lines as laid out: the running head first, the foot last."""
+    result = subprocess.run(["pdftotext", "-layout", str(handbook[1]), "-"],
+                            capture_output=True, text=True, check=True)
+    return [[line.strip() for line in page.splitlines() if line.strip()]
+            for page in result.stdout.split("\f")]
+
+
+def test_every_page_of_a_year_names_the_year(handbook: tuple[Build, Path],
+                                             handbook_layout: list[list[str]]) -> None:
+    for chapter in pages.chapters(handbook[1]):
+        assert re.fullmatch(r"Spring \d{4}", chapter.title), chapter.title
+        for number in range(chapter.first, chapter.last + 1):
+            lines = handbook_layout[number - 1]
+            # the foot: "Spring 2021 – Schedule   4" (the first page: the year alone)
+            assert lines[-1].startswith(chapter.title), (number, lines[-1])
+            if number > chapter.first:  # the head: "Deep Generative Models   Spring 2021"
+                assert lines[0].split() == ["Deep", "Generative", "Models",
+                                            *chapter.title.split()], (number, lines[0])
+            else:
+                assert lines[0] == chapter.title
+
+
+_COVER = re.compile(r"\[!\[([^\]]+)\]\((https?://[^)]+)\)(?:\{[^}]*\})?\]\((https?://[^)]+)\)")
+
+
+def test_the_book_lists_and_ta_addresses_are_printed(handbook_text: str) -> None:
+    text = _normalise(handbook_text)
+    for year in year_schedules():
+        source = (REPO / "years" / str(year) / "index.md").read_text(encoding="utf-8")
+        covers = _COVER.findall(source.split("## Others", 1)[1])
+        assert [link for _, _, link in covers] == [link for link, _, _ in legacy.books(year)]
+        for title, _, link in covers:
+            assert _normalise(f"{title}: {link}") in text, (year, title)
+        for address in legacy.staff_emails(year):
+            assert _normalise(f"({address})") in text or _normalise(address) in text, address
+    assert "cover_v1.png" not in handbook_text and "ScreenShow" not in handbook_text
+    for name, url in legacy.staff(2020):  # 2020's TAs are only mailto: links on the web
+        if url.startswith("mailto:"):
+            assert _normalise(f"{name} ({url.removeprefix('mailto:')})") in text, name
+
+
+def test_page_labels_are_distinct(handbook: tuple[Build, Path]) -> None:
+    labels = PdfReader(handbook[1]).page_labels
+    assert labels[0] == "Title"
+    assert len(set(labels)) == len(labels), labels
 
 
 def test_every_schedule_link_is_a_clickable_absolute_url(handbook: tuple[Build, Path]) -> None:

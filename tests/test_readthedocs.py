@@ -5,19 +5,34 @@ parts of its v2 schema we use (an inline JSON Schema), then check that it agrees
 rest of the project: the conf.py and requirements it names exist, the Debian packages it
 installs hold the fonts conf.py's LaTeX preamble asks for, and CI installs the same
 packages, so the PDF the tests build is the PDF Read the Docs builds.
+
+Then Read the Docs' command sequence itself is run here, with its variables, so a change
+that breaks only that path (another doctree folder, no ``-n``, ``READTHEDOCS_CANONICAL_URL``
+as the site's address, no ``SOURCE_DATE_EPOCH``) fails a test.  Read the Docs ignores
+latexmk's exit status when a PDF appears, so there a LaTeX problem would not fail the
+build: the handbook tests (``make pdf`` with ``-W``) stay the gate for the PDF.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 import re
 import runpy
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from icalendar import Calendar
 
-from conftest import REPO
+from conftest import REPO, Build, require_tool
 
 CONFIG = REPO / ".readthedocs.yaml"
 
@@ -149,3 +164,106 @@ def test_make_pdf_names_the_same_packages(config: dict[str, Any]) -> None:
     assert match is not None
     named = set(re.sub(r'["\\\s]+', " ", match[1]).split())
     assert named == set(config["build"]["apt_packages"])
+
+
+# --- Read the Docs' own command sequence, run here -----------------------------------------
+
+RTD_URL = "https://deep-generative-models.readthedocs.io/en/latest/"
+HOME = "https://deep-generative-models.github.io/"
+
+
+@dataclass
+class ReadTheDocsBuild:
+    output: Path
+    runs: dict[str, subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def read_the_docs(tmp_path_factory: pytest.TempPathFactory) -> ReadTheDocsBuild:
+    """The commands Read the Docs runs for ``.readthedocs.yaml`` (its documented build
+    process for Sphinx), with the variables it sets, into a fresh output folder.
+
+    Differences from ``make``: ``-T`` and ``-D language=en``, no ``-n``; ``-W --keep-going``
+    (from ``fail_on_warning``) only on the HTML and e-book builds; one doctree folder for
+    all three; the PDF made by ``latexmk -f`` (whose exit status Read the Docs ignores
+    when a PDF appears).  ``SOURCE_DATE_EPOCH`` is not set there.
+    """
+    require_tool("latexmk", "xelatex")
+    tmp = tmp_path_factory.mktemp("readthedocs")
+    output = tmp / "_readthedocs"
+    doctrees = tmp / "_build" / "doctrees"
+    env = {key: value for key, value in os.environ.items()
+           if key != "SOURCE_DATE_EPOCH" and not key.startswith("READTHEDOCS")}
+    env.update({"READTHEDOCS": "True", "READTHEDOCS_PROJECT": "deep-generative-models",
+                "READTHEDOCS_LANGUAGE": "en", "READTHEDOCS_VERSION": "latest",
+                "READTHEDOCS_VERSION_NAME": "latest", "READTHEDOCS_VERSION_TYPE": "branch",
+                "READTHEDOCS_CANONICAL_URL": RTD_URL, "READTHEDOCS_OUTPUT": f"{output}/",
+                "READTHEDOCS_REPOSITORY_PATH": str(REPO)})
+    sphinx = [sys.executable, "-m", "sphinx", "-T"]
+    strict = ["-W", "--keep-going"]  # fail_on_warning: true
+    common = ["-d", str(doctrees), "-D", "language=en", str(REPO)]
+    runs = {}
+    for name, command in (
+            ("html", [*sphinx, *strict, "-b", "html", *common, str(output / "html")]),
+            ("latex", [*sphinx, "-b", "latex", *common, str(output / "pdf")]),
+            ("epub", [*sphinx, *strict, "-b", "epub", *common, str(output / "epub")])):
+        runs[name] = subprocess.run(command, cwd=REPO, env=env, capture_output=True,
+                                    text=True, check=False)
+        if name == "latex" and runs[name].returncode == 0:
+            runs["pdf"] = subprocess.run(
+                ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
+                 "-jobname=deep-generative-models", "-interaction=nonstopmode"],
+                cwd=output / "pdf", env=env, capture_output=True, text=True, check=False)
+    return ReadTheDocsBuild(output, runs)
+
+
+def test_read_the_docs_builds_every_format(read_the_docs: ReadTheDocsBuild) -> None:
+    for name in ("html", "latex", "epub"):
+        run = read_the_docs.runs[name]
+        assert run.returncode == 0, (name, run.stderr[-3000:])
+    assert (read_the_docs.output / "html" / "years" / "2022" / "index.html").is_file()
+    assert (read_the_docs.output / "pdf" / "deep-generative-models.pdf").is_file(), (
+        read_the_docs.runs["pdf"].stdout[-3000:])
+    assert list((read_the_docs.output / "epub").glob("*.epub"))
+
+
+def _calendar_events(path: Path) -> list[Any]:
+    return [c for c in Calendar.from_ical(path.read_bytes()).walk() if c.name == "VEVENT"]
+
+
+def test_the_canonical_url_is_read_the_docs_and_uids_do_not_move(
+        read_the_docs: ReadTheDocsBuild, site_html: Build) -> None:
+    html = read_the_docs.output / "html"
+    for built, base in ((html, RTD_URL), (site_html.outdir, HOME)):
+        page = BeautifulSoup((built / "years/2022/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert page.find("link", rel="canonical")["href"] == base + "years/2022/index.html"
+        data = json.loads((built / "years/2022/schedule-2022.json").read_text(encoding="utf-8"))
+        assert data["url"] == base + "years/2022/index.html"
+    ics = "guide/demo-schedule-2026.ics"  # the site's dated schedule (the years have no dates)
+    moved, home = _calendar_events(html / ics), _calendar_events(site_html.outdir / ics)
+    assert moved and all(str(e["url"]).startswith(RTD_URL) for e in moved)
+    assert all(str(e["url"]).startswith(HOME) for e in home)
+    assert [str(e["uid"]) for e in moved] == [str(e["uid"]) for e in home]
+    assert all(str(e["uid"]).endswith("@deep-generative-models.github.io") for e in moved)
+
+
+def test_without_source_date_epoch_the_stamp_is_the_last_commit(
+        read_the_docs: ReadTheDocsBuild) -> None:
+    require_tool("git")
+    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO,
+                            capture_output=True, text=True, check=False).stdout.strip()
+    if not commit.isdigit():
+        pytest.skip("not a git checkout")
+    events = _calendar_events(read_the_docs.output / "html" / "guide/demo-schedule-2026.ics")
+    expected = dt.datetime.fromtimestamp(int(commit), tz=dt.timezone.utc)
+    assert {e.decoded("dtstamp") for e in events} == {expected}
+
+
+def test_the_404_page_links_under_read_the_docs_path(read_the_docs: ReadTheDocsBuild) -> None:
+    page = BeautifulSoup((read_the_docs.output / "html" / "404.html").read_text(
+        encoding="utf-8"), "html.parser")
+    years = [a["href"] for a in page.select("ul.notfound-years a")]
+    assert years and all(href.startswith("/en/latest/years/") for href in years)
+    styles = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    assert styles and all(href.startswith("/en/latest/_static/") for href in styles)

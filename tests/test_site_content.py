@@ -60,8 +60,9 @@ def test_title_banner_term_line_and_year_switcher(site_html: Build, year: int) -
     soup = site_html.year_page(year)
     assert soup.h1.get_text(strip=True).rstrip("#¶").endswith(f"Spring {year}")
     banner = soup.select_one('a[href="https://deepreinforcementlearningbook.org"] '
-                             'img[src$="water-top-small-min.png"]')
+                             'img[src$="water-top.jpg"]')
     assert banner is not None and banner["alt"]
+    assert (banner["width"], banner["height"]) == ("736", "113")
     term = [p for p in soup.select("p > strong") if p.get_text().startswith(f"Spring {year} - ")]
     assert len(term) == 1 and term[0].get_text().endswith("Peking University")
     current = soup.select_one("div.year-switcher li.year-switcher-current")
@@ -105,9 +106,10 @@ def test_books_are_linked_cover_images(site_html: Build, year: int) -> None:
         assert image["alt"].strip()
         if width:
             assert f"width: {width}px" in image.get("style", ""), link
-    bottom = others.select_one('img[src$="water-bottom-min.png"]')
+    bottom = others.select_one('img[src$="water-bottom.jpg"]')
     assert bottom is not None and bottom.find_parent("a")["href"] == (
         "https://deepreinforcementlearningbook.org")
+    assert bottom["loading"] == "lazy" and (bottom["width"], bottom["height"]) == ("736", "196")
 
 
 def test_landing_page_shows_current_year_and_archive(site_html: Build) -> None:

@@ -37,6 +37,7 @@ from ..schedule.model import Schedule
 from ..schedule.nodes import schedule_exports
 from .ical import build_calendar, meetings, slug
 from .json_export import build_json
+from .revision import build_environ
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,13 @@ def page_url(app: Sphinx, docname: str) -> str | None:
 
 
 def uid_host(app: Sphinx) -> str:
-    base = app.config.html_baseurl
-    host = base.split("//", 1)[-1].split("/", 1)[0] if base else ""
-    return host or slug(app.config.project)
+    """The UIDs' domain: a fixed name, never the host that happens to build the site.
+
+    ``html_baseurl`` differs between hosts (Read the Docs sets it from
+    ``READTHEDOCS_CANONICAL_URL``); a UID that followed it would make every subscribed
+    calendar show each class twice after a move.
+    """
+    return app.config.schedule_calendar_uid_domain or slug(app.config.project)
 
 
 def page_translation(app: Sphinx, docname: str) -> Callable[[str], str]:
@@ -149,6 +154,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not publishes_files(app):
         return
     outdir = Path(app.outdir)
+    environ = build_environ(Path(app.srcdir))
     for record in schedule_domain(app.env).all():
         files = export_files(record.docname, record.year, record.index, record.schedule,
                              app.config)
@@ -159,7 +165,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
                 page_url=url, anchor_prefix=record.anchor_prefix,
                 words=build_words(app.config.language),
-                content=page_translation(app, record.docname))
+                content=page_translation(app, record.docname), environ=environ)
             if data is not None:
                 _write(outdir / files.ics, data)
         if files.json:

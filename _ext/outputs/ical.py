@@ -8,10 +8,12 @@ make the file useful to calendar apps and reproducible byte for byte:
   without ``start``/``end`` times the events are all-day (``VALUE=DATE``).
 * ``UID`` is derived from the page, year, week and date (``2026-week-3-20260311-<page>@
   <host>``), so re-publishing updates events in subscribed calendars instead of
-  duplicating them.  ``<host>`` is the host of ``html_baseurl`` or, without it, a slug
-  of the project name.
+  duplicating them.  ``<host>`` is ``schedule_calendar_uid_domain`` or, without it, a
+  slug of the project name: never the serving host, so a move keeps the UIDs.
 * ``DTSTAMP`` is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention);
-  otherwise midnight UTC of the term's ``first_day``, never the build time.
+  unset, :mod:`.exports` passes the last git commit's time in its place (see
+  :mod:`.revision`); outside git, midnight UTC of the term's ``first_day``; never the
+  build time.
 * ``URL`` points at the week's row (``#week-N``) on the published site, which requires
   ``html_baseurl``: RFC 5545 wants an absolute URI there, so without it ``URL`` is left
   out rather than written relative.

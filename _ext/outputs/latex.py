@@ -6,18 +6,32 @@ the titles.  :class:`LatexScheduleTables` marks the schedule tables so the write
 the proportions :mod:`_ext.schedule.tables` sets, as ragged-right paragraph columns.  It
 also drops ``stub=0`` from the colspecs: the LaTeX writer treats the mere presence of
 ``stub`` as a header column and would set every cell in the header font.
+
+A schedule table that runs onto a new page repeats its header under a line that Sphinx
+writes as "Table 3 – continued from previous page".  The three years' schedules look
+alike, so that line should say which table goes on: :class:`LatexScheduleTables` notes
+the year (the chapter's title) and the section on the table, and
+:class:`ContinuedTableLine`, a translator mixin, puts "Spring 2022 — Fundamentals
+(continued)" in that line's place once Sphinx's table template has been rendered.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.latex import LaTeXTranslator
 
 from ..schedule.nodes import schedule_date
 
 SCHEDULE_TABLE = "schedule-table"
 """The class :mod:`_ext.schedule.tables` puts on every schedule table."""
+
+CONTINUED = "schedule_continued"
+"""The table attribute holding the text of its "continued" line."""
+
+_CONTINUED_MACRO = "\\sphinxtablecontinued{"
 
 
 class LatexScheduleTables(SphinxPostTransform):
@@ -34,6 +48,7 @@ class LatexScheduleTables(SphinxPostTransform):
                 continue
             if "colwidths-given" not in classes:
                 classes.append("colwidths-given")
+            table[CONTINUED] = continued_line(table)
             for colspec in table.findall(nodes.colspec):
                 if "stub" in colspec and not colspec["stub"]:
                     del colspec["stub"]
@@ -54,5 +69,66 @@ class LatexScheduleTables(SphinxPostTransform):
                 date.append(nodes.raw("", "}", format="latex"))
 
 
+def continued_line(table: nodes.table) -> str:
+    """"Spring 2022 — Fundamentals (continued)": the year's chapter, then the section.
+
+    The year is the title of the page the table is on: the outermost section inside the
+    ``start_of_file`` node that marks each page in the assembled handbook.
+    """
+    chapter = None
+    parent = table.parent
+    while parent is not None and not isinstance(parent, addnodes.start_of_file):
+        if isinstance(parent, nodes.section):
+            chapter = parent
+        parent = parent.parent
+    parts = [chapter[0].astext() if chapter is not None and chapter.children else ""]
+    parts += [child.astext() for child in table.children if isinstance(child, nodes.title)]
+    return " — ".join(part for part in parts if part) + " (continued)"
+
+
+def replace_continued(tex: str, line: str) -> str:
+    """Put ``line`` in place of the argument of the first ``\\sphinxtablecontinued``.
+
+    That first one is in the repeated header (``\\endhead``); the second one, "continues
+    on next page" in the footer, is left as it is.
+    """
+    start = tex.find(_CONTINUED_MACRO)
+    if start < 0:
+        return tex
+    position, depth = start + len(_CONTINUED_MACRO), 1
+    while position < len(tex) and depth:
+        if tex[position] == "{" and tex[position - 1] != "\\":
+            depth += 1
+        elif tex[position] == "}" and tex[position - 1] != "\\":
+            depth -= 1
+        position += 1
+    return tex[:start] + _CONTINUED_MACRO + line + "}" + tex[position:]
+
+
+class ContinuedTableLine(LaTeXTranslator):
+    """Translator mixin: a schedule table's "continued" line names its year and section."""
+
+    def depart_table(self, node: nodes.Element) -> None:
+        first = len(self.body)
+        super().depart_table(node)
+        line = node.get(CONTINUED)
+        if not line:
+            return
+        for index in range(first, len(self.body)):
+            if _CONTINUED_MACRO in self.body[index]:
+                self.body[index] = replace_continued(self.body[index], self.encode(line))
+                return
+
+
+def use_continued_line(app: Sphinx) -> None:
+    """LaTeX builders write with their translator plus :class:`ContinuedTableLine`."""
+    if app.builder.format != "latex":
+        return
+    base = app.builder.get_translator_class()
+    translator = type("ScheduleLaTeXTranslator", (ContinuedTableLine, base), {})
+    app.set_translator(app.builder.name, translator, override=True)
+
+
 def setup(app: Sphinx) -> None:
     app.add_post_transform(LatexScheduleTables)
+    app.connect("builder-inited", use_continued_line)

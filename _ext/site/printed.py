@@ -1,9 +1,13 @@
 """Printed pages and e-books: what a web page carries that paper and e-readers cannot.
 
-The year pages carry web decoration: banners and book covers that link to other sites.
-On paper they are neither readable nor clickable, so :class:`PrintedPages` leaves them
-out of the PDF, drops a section that held nothing else (the pages' "Others"), and shortens
-"Deep Generative Models — Spring 2022" to "Spring 2022" in chapter titles, since the
+The year pages carry web decoration: banners, files of the site that link to other
+sites.  On paper they are neither readable nor clickable, so :class:`PrintedPages` leaves
+them out of the PDF.  A row of linked pictures hosted elsewhere (the book covers under
+"Others") is what the links are about, so it becomes a list: each picture's alt text (the
+book's title) as the link, then the address printed, since a reader of paper cannot click.
+A ``mailto:`` link named after a person ("Jialei Huang") gets its address printed after
+it, for the same reason.  A section left with nothing is dropped, and "Deep Generative
+Models — Spring 2022" is shortened to "Spring 2022" in chapter titles, since the
 handbook's title page already names the course.
 
 An e-book holds pages, styles, scripts, images and fonts.  The site's static folders also
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -57,6 +61,12 @@ class PrintedPages(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: object) -> None:
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            links = linked_pictures(paragraph)
+            if links:
+                paragraph.replace_self(printed_links(links))
+        for reference in list(self.document.findall(nodes.reference)):
+            print_mail_address(reference)
         for image in list(self.document.findall(nodes.image)):
             if links_elsewhere(image):
                 logger.verbose("leaving linked image %s out of the PDF", image["uri"],
@@ -80,6 +90,48 @@ class PrintedPages(SphinxPostTransform):
                 match = prefix.match(text)
                 if match and text[match.end():].strip():
                     title[0] = nodes.Text(text[match.end():])
+
+
+def linked_pictures(paragraph: nodes.paragraph) -> list[tuple[str, str]]:
+    """(alt text, address) of each link of a paragraph made only of linked remote pictures.
+
+    An empty list when the paragraph holds anything else (text, a local banner).
+    """
+    found = []
+    for child in paragraph.children:
+        if isinstance(child, nodes.Text) and not child.astext().strip():
+            continue
+        images = list(child.findall(nodes.image)) if isinstance(child, nodes.reference) else []
+        if (len(images) != 1 or not is_remote(images[0].get("uri", ""))
+                or not links_elsewhere(images[0])
+                or any(text.strip() for text in child.findall(nodes.Text))):
+            return []
+        uri = child["refuri"]
+        found.append((images[0].get("alt", "").strip() or uri, uri))
+    return found
+
+
+def printed_links(links: list[tuple[str, str]]) -> nodes.bullet_list:
+    """One item per link: its name as the link, then the address itself."""
+    items = nodes.bullet_list(classes=["printed-links"])
+    for name, uri in links:
+        paragraph = nodes.paragraph()
+        paragraph += nodes.reference(name, name, refuri=uri)
+        paragraph += nodes.Text(": ")
+        paragraph += nodes.reference(uri, uri, refuri=uri)
+        items += nodes.list_item("", paragraph)
+    return items
+
+
+def print_mail_address(reference: nodes.reference) -> None:
+    """After a ``mailto:`` link whose text is not its address, print the address."""
+    uri = reference.get("refuri", "")
+    if not uri.lower().startswith("mailto:") or reference.parent is None:
+        return
+    address = unquote(uri[len("mailto:"):].split("?", 1)[0]).strip()
+    if address and address not in reference.astext():
+        parent = reference.parent
+        parent.insert(parent.index(reference) + 1, nodes.Text(f" ({address})"))
 
 
 def is_remote(uri: str) -> bool:
