@@ -19,7 +19,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import outputs, schedule, site
-from .builders import is_html
+from .builders import (copy_static_files, is_html, keep_user_static_path,
+                       remember_user_static_path)
 from .config import add_settings
 from .outputs.html import ScheduleMarkup
 from .site.a11y import AccessibleMarkup
@@ -49,6 +50,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     outputs.setup(app)
     site.setup(app)
     app.connect("builder-inited", use_site_translator)
+    app.connect("config-inited", remember_user_static_path, priority=900)
+    app.connect("builder-inited", keep_user_static_path, priority=900)
+    app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
         "env_version": 3,  # node classes moved to _ext.schedule.nodes
