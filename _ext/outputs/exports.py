@@ -19,19 +19,18 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..builders import publishes_files
-from ..schedule.dates import has_dates
 from ..schedule.domain import ScheduleRecord, schedule_domain
-from ..schedule.model import Schedule
 from ..schedule.nodes import schedule_exports
-from .ical import build_calendar, meetings, slug
-from .json_export import build_json
+
+if TYPE_CHECKING:  # what the files are made with loads when there is a schedule
+    from ..schedule.model import Schedule
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,9 @@ class ExportFiles:
 def export_files(docname: str, year: int | None, index: int, data: Schedule,
                  config: Any) -> ExportFiles:
     """Which files one block publishes, by the naming rule in the module docstring."""
+    from ..schedule.dates import has_dates
+    from .ical import meetings
+
     base = posixpath.basename(docname)
     stem = "schedule" if base == "index" else base
     if year is not None:
@@ -110,6 +112,8 @@ def page_url(app: Sphinx, docname: str) -> str | None:
 
 
 def uid_host(app: Sphinx) -> str:
+    from .ical import slug
+
     base = app.config.html_baseurl
     host = base.split("//", 1)[-1].split("/", 1)[0] if base else ""
     return host or slug(app.config.project)
@@ -121,6 +125,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     for record in schedule_domain(app.env).all():
+        from .ical import build_calendar
+        from .json_export import build_json
+
         files = export_files(record.docname, record.year, record.index, record.schedule,
                              app.config)
         url = page_url(app, record.docname)

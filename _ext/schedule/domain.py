@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .model import Schedule
+if TYPE_CHECKING:  # the domain is registered at start-up; pydantic loads with a schedule
+    from .model import Schedule
 
 
 @dataclass

@@ -9,22 +9,35 @@ a build warning, which fails the strict site build.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from pydantic import BaseModel
-from pydantic_core import PydanticUndefined
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import SETTINGS
 from ..warning_types import SUBTYPES, WARNING_TYPE, Subtype, warn
-from .model import Lecture, LecturePart, Link, Reading, Schedule, Section, Term, Week
 
-MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Section, Week, Lecture, LecturePart,
-                                       Reading, Link)
-"""Every model a schedule is made of, from the top down, as the page lists them."""
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+
+def models() -> tuple[type[BaseModel], ...]:
+    """Every model a schedule is made of, from the top down, as the page lists them.
+
+    Imported here, not at start-up: only a build with the guide's tables needs pydantic.
+    """
+    from .model import Lecture, LecturePart, Link, Reading, Schedule, Section, Term, Week
+
+    return (Schedule, Term, Section, Week, Lecture, LecturePart, Reading, Link)
+
+
+@functools.cache
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema, made once per process (each field's row asks for it)."""
+    return model.model_json_schema()
 
 
 def _model_name(ref: str) -> str:
@@ -58,6 +71,8 @@ def type_text(prop: dict[str, Any]) -> str:
 
 
 def _requirement(model: type[BaseModel], name: str, required: bool) -> str:
+    from pydantic_core import PydanticUndefined
+
     if required:
         return "required"
     field = model.model_fields[name]
@@ -80,7 +95,7 @@ def _schema_description(prop: dict[str, Any]) -> str | None:
 
 def meaning(model: type[BaseModel], name: str) -> str | None:
     """The field's description: from the model, so the page and the JSON Schema agree."""
-    prop = model.model_json_schema().get("properties", {}).get(name, {})
+    prop = json_schema(model).get("properties", {}).get(name, {})
     return model.model_fields[name].description or _schema_description(prop)
 
 
@@ -123,8 +138,8 @@ class FieldsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         result: list[nodes.Node] = []
-        for model in MODELS:
-            schema = model.model_json_schema()
+        for model in models():
+            schema = json_schema(model)
             props = schema.get("properties", {})
             required = set(schema.get("required", []))
             title = nodes.rubric(model.__name__, model.__name__,
