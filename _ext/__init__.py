@@ -19,8 +19,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import outputs, schedule, site
-from .builders import (copy_static_files, is_html, keep_user_static_path,
-                       remember_user_static_path)
+from .builders import copy_static_files, is_html, keep_user_static_path, remember_user_static_path
 from .config import add_settings
 from .outputs.html import ScheduleMarkup
 from .site.a11y import AccessibleMarkup

@@ -170,7 +170,8 @@ def generate(srcdir: Path, n: int, form: str, site: Path = REPO) -> list[Path]:
     if srcdir.exists():
         shutil.rmtree(srcdir)
     srcdir.mkdir(parents=True)
-    (srcdir / "conf.py").write_text(CONF.format(conf=str(site / "conf.py"), extra=""), encoding="utf-8")
+    (srcdir / "conf.py").write_text(CONF.format(conf=str(site / "conf.py"), extra=""),
+                                    encoding="utf-8")
     static = site / "_static"
     if static.is_dir():
         shutil.copytree(static, srcdir / "_static")

@@ -82,8 +82,10 @@ class NavigationTemplate:
     def __init__(self, builder: Builder, furo_tree: Callable[[str], str]) -> None:
         from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
-        tree = global_toctree_for_doc(builder.env, _NEUTRAL, _TokenBuilder(builder),  # type: ignore[arg-type]
-                                      tags=builder.tags, **FURO_CALL)
+        tree = global_toctree_for_doc(
+            builder.env, _NEUTRAL, _TokenBuilder(builder),  # type: ignore[arg-type]
+            tags=builder.tags, collapse=False, titles_only=True, maxdepth=-1,
+            includehidden=True)  # FURO_CALL
         self.targets: dict[str, list[list[int]]] = {}
         """For each docname, the branch (element ids) of every entry pointing at it."""
         if tree is not None:
@@ -197,7 +199,8 @@ def _applies(app: Sphinx) -> bool:
         return False
     from sphinx.builders.html import StandaloneHTMLBuilder
 
-    if type(app.builder)._get_local_toctree is not StandaloneHTMLBuilder._get_local_toctree:
+    local_toctree = getattr(type(app.builder), "_get_local_toctree", None)
+    if local_toctree is not StandaloneHTMLBuilder._get_local_toctree:
         return False
     ok, versions = _versions_tested()
     if not ok:
