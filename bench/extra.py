@@ -68,7 +68,8 @@ def _get(url: str) -> str | None:
         return None
 
 
-def measure_live(src: Path, runs: int, log: Any, timeout: float = 120.0) -> dict[str, Any]:
+def measure_live(src: Path, runs: int, log: Any, env: dict[str, str],
+                 timeout: float = 120.0) -> dict[str, Any]:
     """Edit-to-preview of ``make live``: save a schedule, poll until the page has it.
 
     ``sphinx-autobuild`` is started on ``src`` the way the Makefile does; the time runs
@@ -89,7 +90,7 @@ def measure_live(src: Path, runs: int, log: Any, timeout: float = 120.0) -> dict
     server = subprocess.Popen(
         [str(autobuild), "-b", "html", "-q", str(src), str(outdir), "--port", str(port),
          "--watch", str(src / "_ext")], stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True)
+        stderr=subprocess.DEVNULL, start_new_session=True, env=env)
     seconds: list[float] = []
     try:
         deadline = time.monotonic() + timeout
