@@ -465,6 +465,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixed-runs", type=int, default=9,
                         help="pairs of one-page builds for the fixed cost (default 9: the "
                              "difference sought is a few percent of a 1.5 s build)")
+    parser.add_argument("--no-real-site", action="store_true",
+                        help="skip the real site's builds, its no-op rebuilds and make live")
+    parser.add_argument("--no-live", action="store_true", help="skip make live's timing")
     parser.add_argument("--navigation-size", type=int, default=0,
                         help="size whose pages are compared with furo's own navigation "
                              "(default: the largest)")
@@ -523,16 +526,20 @@ def main(argv: list[str] | None = None) -> int:
     if 2 in jobs and nav_size == largest:
         navigation[f"{nav_size} pages, -j 2"] = extra.compare_pages(
             big.root / "html-j2", big.root / "html-j1-furo")
-    log("the real site: clean, furo's own navigation, no-op rebuilds, make live")
-    real = Project(args.workdir, "real-site", 3, site,
-                   src=extra.real_site(args.workdir / "real-site" / "src"))
-    measurements += measure_clean([real], 1, 1, log)
-    measurements += measure_clean([real], 1, 1, log, FURO_NAVIGATION)
-    navigation["real site, -j 1"] = extra.compare_pages(real.root / "html-j1",
-                                                        real.root / "html-j1-furo")
-    noop = measure_noop([real, floor, one], runs, log)
-    measurements += noop
-    live = extra.measure_live(real.src, 2 if args.quick else 3, log, BUILD_ENV)
+    noop: list[Measurement] = []
+    live: dict[str, Any] = {"status": "skipped", "seconds": []}
+    if not args.no_real_site:
+        log("the real site: clean, furo's own navigation, no-op rebuilds, make live")
+        real = Project(args.workdir, "real-site", 3, site,
+                       src=extra.real_site(args.workdir / "real-site" / "src"))
+        measurements += measure_clean([real], 1, 1, log)
+        measurements += measure_clean([real], 1, 1, log, FURO_NAVIGATION)
+        navigation["real site, -j 1"] = extra.compare_pages(real.root / "html-j1",
+                                                            real.root / "html-j1-furo")
+        noop = measure_noop([real, floor, one], runs, log)
+        measurements += noop
+        if not args.no_live:
+            live = extra.measure_live(real.src, 2 if args.quick else 3, log, BUILD_ENV)
     incremental_sizes = sizes[-2:] if len(sizes) > 2 else sizes[-1:]
     for n in incremental_sizes:
         measurements.append(measure_incremental(projects[n][0], runs, log))
@@ -540,7 +547,8 @@ def main(argv: list[str] | None = None) -> int:
            else measure_pdf(args.workdir, log))
     found = ratios(measurements, sizes, largest, jobs, incremental_sizes)
     found["fixed_cost"] = _ratio(fixed[0], fixed[1])
-    found["noop"] = _ratio(noop[0], noop[1])
+    if noop:
+        found["noop"] = _ratio(noop[0], noop[1])
     found["furo_navigation"] = {"n": nav_size, **_ratio(
         furo_own[0], _find(measurements, "directive", nav_size))}
     results.update({
