@@ -62,7 +62,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - localhost
+        with urllib.request.urlopen(url, timeout=2) as response:  # localhost only
             return response.read().decode("utf-8", "replace")
     except OSError:
         return None

@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO, sphinx_build
 
 sys.path.insert(0, str(REPO / "bench"))
