@@ -21,12 +21,12 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import locale
-from .builders import is_html
+from .builders import copy_static_files, is_html, keep_user_static_path, remember_user_static_path
 from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
-from .site import a11y, language, printed, years
+from .site import a11y, language, navigation, printed, years
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
@@ -35,7 +35,7 @@ MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
-    a11y, years, printed, language,  # the site's own repairs and additions
+    a11y, years, navigation, printed, language,  # the site's own repairs and additions
 )
 
 
@@ -60,6 +60,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for module in MODULES:
         module.setup(app)
     app.connect("builder-inited", use_site_translator)
+    app.connect("config-inited", remember_user_static_path, priority=900)
+    app.connect("builder-inited", keep_user_static_path, priority=900)
+    app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
         "env_version": 3,  # node classes moved to _ext.schedule.nodes

@@ -10,11 +10,61 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx.util.fileutil import copy_asset
+from sphinx.util.matching import Matcher
 
 from .config import local_files_dir
 
 STATIC = Path(__file__).parent / "static"
 """The extension's own styles and scripts, added to HTML builds only."""
+
+
+def keep_user_static_path(app: Sphinx) -> None:
+    """Undo what other extensions appended to ``html_static_path`` at start-up.
+
+    sphinx-design (0.8) appends its own folder at ``builder-inited``, so the setting
+    differs from the one ``conf.py`` gives on every start-up, and Sphinx reports a
+    changed configuration on every rebuild.  Run after the other handlers, this puts the
+    user's value back and keeps the added folders for :func:`copy_static_files`, which
+    publishes them the same way Sphinx would have.
+    """
+    user = getattr(app.config, "_user_html_static_path", None)
+    if user is None or not is_html(app):
+        return
+    added = [entry for entry in app.config.html_static_path if entry not in user]
+    app.builder._extension_static_paths = [  # type: ignore[attr-defined]
+        Path(app.confdir, entry) for entry in added]
+    app.config.html_static_path[:] = user
+
+
+def remember_user_static_path(app: Sphinx, config: Config) -> None:
+    """The value ``conf.py`` gave (after Sphinx's own check), before any extension's."""
+    config._user_html_static_path = list(config.html_static_path)  # type: ignore[attr-defined]
+
+
+def copy_static_files(app: Sphinx, builder: Builder) -> None:
+    """Put :data:`STATIC`'s files into the output's ``_static`` folder (HTML builders).
+
+    Adding :data:`STATIC` to ``html_static_path`` would change a user setting at every
+    start-up, and Sphinx would then report (and act on) a changed configuration on every
+    rebuild.  At ``write-started`` the files are copied before any page is written, so
+    the ``?v=`` checksums Sphinx puts on each style and script link are the same as
+    with ``html_static_path``.  Unchanged files are not rewritten.
+    """
+    if builder.format != "html":
+        return
+    target = Path(builder.outdir) / "_static"
+    target.mkdir(parents=True, exist_ok=True)
+    for folder in getattr(builder, "_extension_static_paths", ()):
+        copy_asset(folder, target, excluded=Matcher(["**/.*"]), force=True)
+    for source in sorted(STATIC.iterdir()):
+        if source.is_file():
+            data = source.read_bytes()
+            dest = target / source.name
+            if not dest.exists() or dest.read_bytes() != data:
+                dest.write_bytes(data)
 
 
 def is_html(app: Sphinx) -> bool:

@@ -48,6 +48,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_json_export", True, "html", (bool,),
             "Publish schedule-<year>.json (the validated schedule plus computed dates) beside "
             "each schedule page, and link it under the tables."),
+    Setting("site_navigation_cache", True, "html", (bool,),
+            "Render furo's sidebar navigation once per build and adapt it to each page "
+            "(same HTML, linear build time); False runs furo's own per-page path."),
 )
 
 

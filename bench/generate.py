@@ -122,7 +122,24 @@ _here = __file__
 __file__ = str(_real_conf)  # the real conf puts its own folder (with _ext) on sys.path
 exec(compile(_real_conf.read_text(encoding="utf-8"), str(_real_conf), "exec"))
 __file__ = _here
-'''
+{extra}'''
+
+WITHOUT_EXT = 'extensions = [name for name in extensions if name != "_ext"]\n'
+"""Appended to a generated ``conf.py``: the same site without the extension (the floor)."""
+
+
+def one_page(srcdir: Path, site: Path = REPO, with_ext: bool = True) -> Path:
+    """The site's ``conf.py`` and only an ``index.md``: what the extension costs by itself."""
+    if srcdir.exists():
+        shutil.rmtree(srcdir)
+    srcdir.mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        CONF.format(conf=str(site / "conf.py"), extra="" if with_ext else WITHOUT_EXT),
+        encoding="utf-8")
+    (srcdir / "_static").mkdir()
+    (srcdir / "index.md").write_text("# Deep Generative Models\n\nOne page.\n",
+                                     encoding="utf-8")
+    return srcdir
 
 
 def snapshot(target: Path) -> Path:
@@ -153,7 +170,8 @@ def generate(srcdir: Path, n: int, form: str, site: Path = REPO) -> list[Path]:
     if srcdir.exists():
         shutil.rmtree(srcdir)
     srcdir.mkdir(parents=True)
-    (srcdir / "conf.py").write_text(CONF.format(conf=str(site / "conf.py")), encoding="utf-8")
+    (srcdir / "conf.py").write_text(CONF.format(conf=str(site / "conf.py"), extra=""),
+                                    encoding="utf-8")
     static = site / "_static"
     if static.is_dir():
         shutil.copytree(static, srcdir / "_static")

@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import FORMS, generate, snapshot  # noqa: E402 - needs HERE on sys.path
+import extra  # noqa: E402 - needs HERE on sys.path
+from generate import FORMS, generate, snapshot  # noqa: E402
 
 TARGETS = {
     # name: (bound, "max" if the value must not exceed it, "min" if it must reach it)
@@ -38,8 +39,13 @@ TARGETS = {
     "scaling_300_vs_30": (10.5, "max"),
     "parallel_speedup_j2": (1.3, "min"),
     "incremental_fraction": (0.3, "max"),
+    "fixed_cost": (1.05, "max"),
 }
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+BUILD_ENV = {name: value for name, value in os.environ.items()
+             if name != "PYTHONDONTWRITEBYTECODE"}
+"""Builds run as a user's do, with Python's bytecode cache: a shell that turns it off
+would make every build compile ``_ext`` (and only ``_ext``: site-packages have theirs)."""
 
 
 @dataclass
@@ -134,11 +140,13 @@ def load_average() -> list[float]:
 class Project:
     """One generated project and its build directories under ``workdir``."""
 
-    def __init__(self, workdir: Path, form: str, n: int, site: Path) -> None:
-        self.root = workdir / f"{form}-{n}"
+    def __init__(self, workdir: Path, form: str, n: int, site: Path,
+                 src: Path | None = None) -> None:
+        """``src``: an already made project (one page, the real site) to build instead."""
+        self.root = workdir / f"{form}-{n}" if src is None else src.parent
         self.form, self.n = form, n
-        self.src = self.root / "src"
-        self.pages = generate(self.src, n, form, site)
+        self.src = self.root / "src" if src is None else src
+        self.pages = generate(self.src, n, form, site) if src is None else []
         self.edits = 0
 
     def clean(self, jobs: int, tag: str = "") -> None:
@@ -154,7 +162,8 @@ class Project:
                    *options, str(self.src), str(self.root / f"html-j{jobs}{tag}")]
         start = time.perf_counter()
         with open(self.root / "stderr.txt", "w") as stderr:
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr,
+                                       env=BUILD_ENV)
             # wait4 gives this build's own rusage (RUSAGE_CHILDREN would accumulate)
             _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -181,12 +190,17 @@ class Project:
 BASIC_THEME = "clean, basic theme"
 """A diagnosis, not a target: the same builds with Sphinx's ``basic`` theme, whose
 sidebar has no site-wide navigation tree, show how much of the growth is furo's."""
+FURO_NAVIGATION = "clean, furo's own navigation"
+"""The same builds without ``_ext/site/navigation.py`` (furo computes the tree per page):
+their pages must be byte for byte those of the adapter's build."""
+KIND_OPTIONS = {BASIC_THEME: (("-D", "html_theme=basic"), "-basic"),
+                FURO_NAVIGATION: (("-D", "site_navigation_cache=0"), "-furo")}
 
 
 def measure_clean(projects: list[Project], jobs: int, runs: int, log: Any,
                   kind: str = "clean") -> list[Measurement]:
     """Clean builds, the projects interleaved run by run so load drift hits all alike."""
-    options, tag = (("-D", "html_theme=basic"), "-basic") if kind == BASIC_THEME else ((), "")
+    options, tag = KIND_OPTIONS.get(kind, ((), ""))
     results = [Measurement(p.form, p.n, jobs, kind) for p in projects]
     for run in range(runs):
         for project, result in zip(projects, results):
@@ -214,6 +228,20 @@ def measure_incremental(project: Project, runs: int, log: Any) -> Measurement:
         log(f"  incremental {project.form:9} n={project.n:<4} run {run + 1}/{runs}: "
             f"{seconds:7.2f} s (cpu {cpu:6.2f} s)  {rss:6.0f} MB")
     return result
+
+
+def measure_noop(projects: list[Project], runs: int, log: Any) -> list[Measurement]:
+    """Rebuilds with nothing changed, after one untimed build; interleaved run by run."""
+    results = [Measurement(p.form, p.n, 1, "no-op rebuild") for p in projects]
+    for project in projects:
+        project.build(1)
+    for run in range(runs):
+        for project, result in zip(projects, results):
+            seconds, cpu, rss, warnings = project.build(1)
+            result.add(seconds, cpu, rss, warnings)
+            log(f"  no-op {project.form:15} run {run + 1}/{runs}: {seconds:6.2f} s "
+                f"(cpu {cpu:6.2f} s)")
+    return results
 
 
 def measure_pdf(workdir: Path, log: Any) -> dict[str, Any]:
@@ -294,6 +322,8 @@ def verdicts(found: dict[str, Any]) -> dict[str, Any]:
         "parallel_speedup_j2": (found.get("parallel_speedup_j2", {}).get("ratio"), None),
         "incremental_fraction": (found.get("incremental_fraction", {}).get("ratio"),
                                  found.get("incremental_fraction", {}).get("cpu_ratio")),
+        "fixed_cost": (found.get("fixed_cost", {}).get("ratio"),
+                       found.get("fixed_cost", {}).get("cpu_ratio")),
     }
     result = {}
     for name, (bound, sense) in TARGETS.items():
@@ -302,6 +332,14 @@ def verdicts(found: dict[str, Any]) -> dict[str, Any]:
                         "cpu_met": _meets(cpu, bound, sense),
                         "target": f"{'<=' if sense == 'max' else '>='} {bound}"}
     return result
+
+
+def _ratio(a: Measurement | None, b: Measurement | None) -> dict[str, float]:
+    """Ratio of the medians of two measurements, wall and CPU time."""
+    if a is None or b is None:
+        return {"ratio": float("nan"), "cpu_ratio": float("nan")}
+    return {"ratio": round(a.median / b.median, 3),
+            "cpu_ratio": round(a.median_cpu / b.median_cpu, 3)}
 
 
 def _meets(value: float | None, bound: float, sense: str) -> bool | None:
@@ -362,10 +400,40 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"| incremental (one page edited) / clean, {n} pages | "
                      f"{i['ratio']:.3f} | {i['cpu_ratio']:.3f} | {'<= 0.3' if last else '-'} | "
                      f"{verdict} |")
+    lines += extra_lines(results)
     pdf_value = f"{pdf['seconds']:.1f} s" if pdf.get("seconds") is not None else "-"
     lines.append(f"| `make pdf` (PDF handbook of the real site), once | {pdf_value} | - | - | "
                  f"{pdf['status']} |")
     return "\n".join(lines)
+
+
+def extra_lines(results: dict[str, Any]) -> list[str]:
+    """Rows for the fixed cost, the no-op rebuild, the navigation adapter, ``make live``."""
+    found, v, lines = results["ratios"], results["targets"], []
+    if "fixed_cost" in found:
+        f = found["fixed_cost"]
+        lines.append(f"| one page, site's conf.py with `_ext` / without (fixed cost) | "
+                     f"{f['ratio']:.3f} | {f['cpu_ratio']:.3f} | <= 1.05 | "
+                     f"{_yes(v['fixed_cost']['met'])} / {_yes(v['fixed_cost']['cpu_met'])} |")
+    if "noop" in found:
+        f = found["noop"]
+        lines.append(f"| no-op rebuild: real site / floor (one page without `_ext`) | "
+                     f"{f['ratio']:.2f} | {f['cpu_ratio']:.2f} | - | (info) |")
+    if "furo_navigation" in found:
+        f = found["furo_navigation"]
+        lines.append(f"| furo's own navigation / adapter, {f['n']} pages, clean -j 1 | "
+                     f"{f['ratio']:.2f} | {f['cpu_ratio']:.2f} | - | (info) |")
+    for label, c in results.get("navigation", {}).items():
+        ok = c["pages"] > 0 and c["identical"] == c["pages"]
+        lines.append(f"| navigation adapter: pages byte-identical to furo's own, {label} | "
+                     f"{c['identical']}/{c['pages']} | - | all | {_yes(ok)} |")
+    live = results.get("live")
+    if live:
+        seconds = live.get("seconds") or []
+        value = (f"{statistics.median(seconds):.2f} s" if seconds else "-")
+        lines.append(f"| `make live`: save a schedule -> page served (median of "
+                     f"{len(seconds)}) | {value} | - | - | {live['status']} |")
+    return lines
 
 
 def write_readme(readme: Path, text: str) -> None:
@@ -394,6 +462,15 @@ def main(argv: list[str] | None = None) -> int:
                              "empty for none)")
     parser.add_argument("--no-theme-diagnosis", action="store_true",
                         help="skip the basic-theme builds of the directive form")
+    parser.add_argument("--fixed-runs", type=int, default=9,
+                        help="pairs of one-page builds for the fixed cost (default 9: the "
+                             "difference sought is a few percent of a 1.5 s build)")
+    parser.add_argument("--no-real-site", action="store_true",
+                        help="skip the real site's builds, its no-op rebuilds and make live")
+    parser.add_argument("--no-live", action="store_true", help="skip make live's timing")
+    parser.add_argument("--navigation-size", type=int, default=0,
+                        help="size whose pages are compared with furo's own navigation "
+                             "(default: the largest)")
     parser.add_argument("--note", default="", help="a sentence printed above the table")
     parser.add_argument("--workdir", type=Path, default=HERE / "work")
     parser.add_argument("--output", type=Path, help="default bench/results.json")
@@ -404,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs
     if args.quick:
         sizes, runs, args.no_pdf, args.jobs = [3, 30], 1, True, "2"
+        args.fixed_runs = min(args.fixed_runs, 3)
     # a smoke run must not overwrite the published results
     folder, prefix = (args.workdir, "quick-") if args.quick else (HERE, "")
     args.output = args.output or folder / f"{prefix}results.json"
@@ -419,6 +497,14 @@ def main(argv: list[str] | None = None) -> int:
                                "code": code_version()}
     site = snapshot(args.workdir / "site")
     measurements: list[Measurement] = []
+    log("the site's conf.py with one page, with and without _ext")
+    one, floor = (Project(args.workdir, form, 1, site, src=src) for form, src in
+                  zip(("one-page", "one-page-no-ext"), extra.one_page_projects(args.workdir,
+                                                                               site)))
+    for project in (one, floor):  # untimed: writes the snapshot's bytecode cache
+        project.build(1)
+    fixed = measure_clean([one, floor], 1, args.fixed_runs, log)
+    measurements += fixed
     projects: dict[int, list[Project]] = {}
     for n in sizes:
         log(f"generating {n} pages in both forms")
@@ -430,17 +516,47 @@ def main(argv: list[str] | None = None) -> int:
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     for j in jobs:
         measurements += measure_clean(projects[largest][:1], j, runs, log)
+    navigation: dict[str, Any] = {}
+    nav_size = args.navigation_size if args.navigation_size in sizes else largest
+    big = projects[nav_size][0]
+    furo_own = measure_clean([big], 1, min(runs, 2), log, FURO_NAVIGATION)
+    measurements += furo_own
+    navigation[f"{nav_size} pages, -j 1"] = extra.compare_pages(big.root / "html-j1",
+                                                                big.root / "html-j1-furo")
+    if 2 in jobs and nav_size == largest:
+        navigation[f"{nav_size} pages, -j 2"] = extra.compare_pages(
+            big.root / "html-j2", big.root / "html-j1-furo")
+    noop: list[Measurement] = []
+    live: dict[str, Any] = {"status": "skipped", "seconds": []}
+    if not args.no_real_site:
+        log("the real site: clean, furo's own navigation, no-op rebuilds, make live")
+        real = Project(args.workdir, "real-site", 3, site,
+                       src=extra.real_site(args.workdir / "real-site" / "src"))
+        measurements += measure_clean([real], 1, 1, log)
+        measurements += measure_clean([real], 1, 1, log, FURO_NAVIGATION)
+        navigation["real site, -j 1"] = extra.compare_pages(real.root / "html-j1",
+                                                            real.root / "html-j1-furo")
+        noop = measure_noop([real, floor, one], runs, log)
+        measurements += noop
+        if not args.no_live:
+            live = extra.measure_live(real.src, 2 if args.quick else 3, log, BUILD_ENV)
     incremental_sizes = sizes[-2:] if len(sizes) > 2 else sizes[-1:]
     for n in incremental_sizes:
         measurements.append(measure_incremental(projects[n][0], runs, log))
     pdf = ({"status": "skipped", "seconds": None} if args.no_pdf
            else measure_pdf(args.workdir, log))
     found = ratios(measurements, sizes, largest, jobs, incremental_sizes)
+    found["fixed_cost"] = _ratio(fixed[0], fixed[1])
+    if noop:
+        found["noop"] = _ratio(noop[0], noop[1])
+    found["furo_navigation"] = {"n": nav_size, **_ratio(
+        furo_own[0], _find(measurements, "directive", nav_size))}
     results.update({
         "finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "load_after": load_average(),
         "builds": [m.summary() for m in measurements],
         "ratios": found, "targets": verdicts(found), "pdf": pdf,
+        "navigation": navigation, "live": live,
     })
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     text = table(results)

@@ -69,8 +69,8 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
     readme.write_text("# Benchmark\n\nKept prose.\n\n<!-- results:begin -->\nold\n"
                       "<!-- results:end -->\n\nMore prose.\n", encoding="utf-8")
     output = tmp_path / "results.json"
-    argv = ["--sizes", "1,2", "--runs", "1", "--no-pdf", "--jobs", "2",
-            "--workdir", str(tmp_path / "w"),
+    argv = ["--sizes", "1,2", "--runs", "1", "--no-pdf", "--jobs", "2", "--fixed-runs", "1",
+            "--no-real-site", "--workdir", str(tmp_path / "w"),
             "--output", str(output), "--readme", str(readme)]
     assert run.main(argv) == 0
     results = json.loads(output.read_text(encoding="utf-8"))
@@ -81,7 +81,9 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
     assert kinds == {("directive", 1, 1, "clean"), ("hand", 1, 1, "clean"),
                      ("directive", 2, 1, "clean"), ("hand", 2, 1, "clean"),
                      ("directive", 1, 1, run.BASIC_THEME), ("directive", 2, 1, run.BASIC_THEME),
-                     ("directive", 2, 2, "clean"), ("directive", 2, 1, "incremental")}
+                     ("directive", 2, 2, "clean"), ("directive", 2, 1, "incremental"),
+                     ("one-page", 1, 1, "clean"), ("one-page-no-ext", 1, 1, "clean"),
+                     ("directive", 2, 1, run.FURO_NAVIGATION)}
     for build in results["builds"]:
         assert build["median_s"] > 0 and build["max_peak_rss_mb"] > 10
         assert build["warnings"] == 0
@@ -95,3 +97,9 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
     assert machine["cpu"] in text and "| 2 | directive | 2 | clean |" in text
     assert "| directive / hand-written, 2 pages |" in text
     assert "| 2/1 pages, directive, basic theme (diagnosis) (linear = 2) |" in text
+    assert "| one page, site's conf.py with `_ext` / without (fixed cost) |" in text
+    # the navigation adapter's pages are furo's own, at -j 1 and -j 2
+    assert "| navigation adapter: pages byte-identical to furo's own, 2 pages, -j 1 | 5/5 |" \
+        in text
+    assert "| navigation adapter: pages byte-identical to furo's own, 2 pages, -j 2 | 5/5 |" \
+        in text

@@ -20,7 +20,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -30,14 +30,12 @@ from sphinx.util.osutil import relative_uri
 
 from ..builders import publishes_files
 from ..locale import _, build_words
-from ..schedule.dates import has_dates
 from ..schedule.domain import ScheduleRecord, schedule_domain
-from ..schedule.labels import one_line
-from ..schedule.model import Schedule
 from ..schedule.nodes import schedule_exports
-from .ical import build_calendar, meetings, slug
-from .json_export import build_json
 from .revision import build_environ
+
+if TYPE_CHECKING:  # what the files are made with loads when there is a schedule
+    from ..schedule.model import Schedule
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,9 @@ class ExportFiles:
 def export_files(docname: str, year: int | None, index: int, data: Schedule,
                  config: Any) -> ExportFiles:
     """Which files one block publishes, by the naming rule in the module docstring."""
+    from ..schedule.dates import has_dates
+    from .ical import meetings
+
     base = posixpath.basename(docname)
     stem = "schedule" if base == "index" else base
     if year is not None:
@@ -122,6 +123,8 @@ def uid_host(app: Sphinx) -> str:
     ``READTHEDOCS_CANONICAL_URL``); a UID that followed it would make every subscribed
     calendar show each class twice after a move.
     """
+    from .ical import slug
+
     return app.config.schedule_calendar_uid_domain or slug(app.config.project)
 
 
@@ -141,6 +144,8 @@ def page_translation(app: Sphinx, docname: str) -> Callable[[str], str]:
     if not found:
         return lambda text: text
 
+    from ..schedule.labels import one_line
+
     def translate(text: str) -> str:
         message = one_line(text)
         translated = translator.gettext(message)
@@ -156,6 +161,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     environ = build_environ(Path(app.srcdir))
     for record in schedule_domain(app.env).all():
+        from .ical import build_calendar
+        from .json_export import build_json
+
         files = export_files(record.docname, record.year, record.index, record.schedule,
                              app.config)
         url = page_url(app, record.docname)

@@ -24,7 +24,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from ..builders import STATIC, is_ebook, is_html, local_files, publishes_files
+from ..builders import is_ebook, is_html, local_files, publishes_files
 from ..schedule.files import local_target
 from ..schedule.links import relative_href
 from ..schedule.nodes import schedule_block, schedule_date, schedule_header, schedule_row
@@ -85,8 +85,6 @@ def add_assets(app: Sphinx) -> None:
     """Styles for HTML builders only; the current-week script only where pages run it."""
     if not is_html(app):
         return
-    if str(STATIC) not in map(str, app.config.html_static_path):
-        app.config.html_static_path.append(str(STATIC))
     app.add_css_file("schedule.css")
     app.add_css_file("schedule-dates.css")
     if not is_ebook(app):

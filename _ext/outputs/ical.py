@@ -27,8 +27,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event
-
 from ..locale import ENGLISH, Words
 from ..schedule.dates import WeekDates, dated_weeks
 from ..schedule.labels import lecture_label, reading_label, week_anchor
@@ -120,6 +118,8 @@ def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
     if not found or data.term is None:
         return None
     term = data.term
+    from icalendar import Calendar, Event  # only a dated schedule's export needs it
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -16,14 +17,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..locale import build_words
 from ..warning_types import Subtype, warn
-from . import checks
-from .dates import dated_weeks
 from .domain import ScheduleRecord, schedule_domain
-from .model import Schedule
 from .nodes import schedule_exports
-from .read import ScheduleReadError, read_text_file, read_yaml
-from .tables import TableBuilder
-from .validate import field_path, validate
+
+if TYPE_CHECKING:
+    from .model import Schedule
 
 _YEAR_IN_DOCNAME = re.compile(r"(?:^|/)(\d{4})(?:/|$)")
 
@@ -43,6 +41,14 @@ class ScheduleDirective(SphinxDirective):
     option_spec = {"file": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
+        # the schedule machinery (pydantic and the models) loads with the first schedule,
+        # so a build without one does not pay for it
+        from . import checks
+        from .dates import dated_weeks
+        from .read import ScheduleReadError, read_yaml
+        from .tables import TableBuilder
+        from .validate import field_path, validate
+
         loaded = self._text()
         if loaded is None:
             return []
@@ -84,6 +90,8 @@ class ScheduleDirective(SphinxDirective):
 
     def _text(self) -> tuple[str, str, int] | None:
         """The YAML text, the file it is in, and the 0-based line where it starts."""
+        from .read import ScheduleReadError, read_text_file
+
         if "file" in self.options:
             if self.content:
                 warn("give the schedule either as the body or as :file:, not both; "

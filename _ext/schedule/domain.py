@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from .files import FolderState, folder_state
-from .model import Schedule
+
+if TYPE_CHECKING:  # the domain is registered at start-up; pydantic loads with a schedule
+    from .model import Schedule
 
 
 @dataclass

@@ -22,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
-from ..builders import STATIC, is_html
+from ..builders import is_html
 from ..locale import _
 
 YEAR_DOC = re.compile(r"^years/(?P<year>\d{4})/index$")
@@ -165,8 +165,6 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: Set[str],
 
 def add_assets(app: Sphinx) -> None:
     if is_html(app):
-        if str(STATIC) not in map(str, app.config.html_static_path):
-            app.config.html_static_path.append(str(STATIC))
         app.add_css_file("years.css")
 
 
