@@ -10,6 +10,7 @@ when the page's schedule blocks are known), it becomes the line.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -17,7 +18,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..warning_types import Subtype, warn
 from .domain import schedule_domain
-from .model import Term
+
+if TYPE_CHECKING:  # registered at start-up; the model loads with a schedule
+    from .model import Term
 
 
 class term_line(nodes.General, nodes.Element):
