@@ -37,6 +37,7 @@ html_theme = "furo"
 html_baseurl = "https://deep-generative-models.github.io/"
 html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
 html_show_sourcelink = False
 

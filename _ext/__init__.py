@@ -51,7 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", use_site_translator)
     return {
         "version": __version__,
-        "env_version": 3,  # node classes moved to _ext.schedule.nodes
+        "env_version": 4,  # week strip nodes, page descriptions, domain objects
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -29,7 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from ..builders import STATIC, is_ebook, is_html, local_files, publishes_files
+from ..builders import STATIC, drop_page_assets, is_ebook, is_html, local_files, publishes_files
 from ..schedule.links import is_site_path, relative_href
 from ..schedule.nodes import (
     schedule_date,
@@ -138,10 +138,21 @@ def add_assets(app: Sphinx) -> None:
         app.add_js_file("current-week.js", loading_method="defer")
 
 
+SCHEDULE_ASSETS = ("schedule.css", "schedule-dates.css", "current-week.js")
+
+
+def schedule_assets_where_used(app: Sphinx, pagename: str, templatename: str,
+                               context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """The schedule's styles and script only on pages that show a schedule."""
+    if 'class="schedule-table' not in context.get("body", ""):
+        drop_page_assets(context, SCHEDULE_ASSETS)
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(schedule_date, html=(visit_schedule_date, depart_schedule_date))
     app.add_node(schedule_nav, html=(visit_schedule_nav, depart_schedule_nav))
     app.add_post_transform(FileTypeLabels)
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", relink_slides)
+    app.connect("html-page-context", schedule_assets_where_used)
     app.connect("build-finished", copy_files_tree)
