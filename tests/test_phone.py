@@ -138,14 +138,14 @@ def test_keyboard_focus_stays_on_screen_on_a_phone(open_page: OpenPage, path: st
         assert focused is not None, f"focus left the page after {seen}"
         assert focused["visible"], f"Tab {len(seen) + 1} is off screen: {focused}"
         seen.append(focused)
-    buttons = {f["text"] for f in seen if f["role"] == "button"}
+    buttons = {f["text"] for f in seen if f["tag"] == "BUTTON"}
     assert any("navigation" in text for text in buttons), seen
     assert any("table of contents" in text for text in buttons), seen
 
 
 def test_menu_opens_from_the_keyboard_and_escape_closes_it(open_page: OpenPage) -> None:
     page = open_page(YEAR_PAGES[0], **PHONE).page
-    toggle = page.locator("label.nav-overlay-icon")
+    toggle = page.locator("label.nav-overlay-icon > button")
     toggle.focus()
     assert toggle.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
@@ -153,7 +153,7 @@ def test_menu_opens_from_the_keyboard_and_escape_closes_it(open_page: OpenPage) 
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.evaluate(FOCUSED)["visible"]
     page.keyboard.press("Escape")
-    page.wait_for_function("document.activeElement.matches('label.nav-overlay-icon')")
+    page.wait_for_function("document.activeElement.matches('label.nav-overlay-icon > button')")
     assert toggle.get_attribute("aria-expanded") == "false"
 
 

@@ -1,8 +1,10 @@
 /* furo's menu and "contents" toggles are <label>s for hidden checkboxes: a mouse or a
- * finger can open the drawers, a keyboard cannot (furo PR #660 upstream).  Make each a
- * button: focusable, named after its checkbox, aria-expanded kept in step, Enter and
- * Space toggle it; opening moves focus into the drawer, Escape closes it and returns
- * focus to the toggle.  site.css keeps the closed drawers out of the Tab order.
+ * finger can open the drawers, a keyboard cannot (furo PR #660 upstream).  Put a real
+ * <button> inside each label, around its icon (a label may not take role=button): it is
+ * focusable, named after its checkbox, keeps aria-expanded in step, and Enter or Space
+ * toggles the drawer; opening from the keyboard moves focus into the drawer, Escape
+ * closes it and returns focus to the button.  site.css keeps the closed drawers out of
+ * the Tab order.
  */
 (function () {
   "use strict";
@@ -25,26 +27,29 @@
         "label.nav-overlay-icon[for='" + id + "'], label.toc-overlay-icon[for='" + id + "']");
       var opener = null;
 
+      var buttons = [];
+
       function sync() {
-        Array.prototype.forEach.call(toggles, function (toggle) {
-          toggle.setAttribute("aria-expanded", checkbox.checked ? "true" : "false");
+        buttons.forEach(function (button) {
+          button.setAttribute("aria-expanded", checkbox.checked ? "true" : "false");
         });
       }
 
-      Array.prototype.forEach.call(toggles, function (toggle) {
-        toggle.setAttribute("role", "button");
-        toggle.setAttribute("tabindex", "0");
-        toggle.setAttribute("aria-label", checkbox.getAttribute("aria-label") || "Toggle");
-        toggle.addEventListener("keydown", function (event) {
-          if (event.key !== "Enter" && event.key !== " ") {
-            return;
-          }
-          event.preventDefault();
+      buttons = Array.prototype.map.call(toggles, function (label) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "nav-toggle-button";
+        button.setAttribute("aria-label", checkbox.getAttribute("aria-label") || "Toggle");
+        while (label.firstChild) {
+          button.appendChild(label.firstChild);
+        }
+        label.appendChild(button);
+        /* a click on a button inside a label does not reach the checkbox: toggle here */
+        button.addEventListener("click", function (event) {
           checkbox.checked = !checkbox.checked;
           checkbox.dispatchEvent(new Event("change", { bubbles: true }));
-          if (checkbox.checked) {
-            opener = toggle;
-            /* the drawer becomes visible with the change of class; focus it next frame */
+          opener = button;
+          if (checkbox.checked && event.detail === 0) {  /* Enter or Space, not a tap */
             window.requestAnimationFrame(function () {
               var target = firstFocusable(drawer);
               if (target) {
@@ -53,6 +58,7 @@
             });
           }
         });
+        return button;
       });
       checkbox.addEventListener("change", sync);
       document.addEventListener("keydown", function (event) {
