@@ -7,7 +7,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO, Build
 
 YEARS = sorted((int(d.name) for d in (REPO / "years").iterdir() if d.name.isdigit()),

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import Build, sphinx_build
 
 ROOT = Path(__file__).parent / "roots" / "test-schedule-roles"
@@ -49,13 +48,14 @@ def test_roles_link_the_row_of_the_week(built: Build) -> None:
 
 def test_unknown_lecture_is_a_warning_at_its_line(built: Build) -> None:
     lines = [line for line in built.warnings.splitlines() if "WARNING" in line]
-    assert lines == [f"{ROOT / 'links.md'}:7: WARNING: schedule:lecture reference target "
-                     "not found: 2022:99 [ref.lecture]"], built.warnings
+    expected = (f"{ROOT / 'links.md'}:7: WARNING: schedule:lecture reference target "
+                "not found: 2022:99 [ref.lecture]")
+    assert lines == [expected], built.warnings
 
 
 def _search_index(build: Build) -> dict:
     text = (build.outdir / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.S)[1])
+    return json.loads(re.fullmatch(r"Search\.setIndex\((.*)\)\s*", text, re.DOTALL)[1])
 
 
 def test_search_index_lists_each_item_with_year_week_and_row(built: Build) -> None:

@@ -20,7 +20,7 @@ YEARS = sorted(legacy.PAGES, reverse=True)
 
 def served(url: str) -> str:
     """A legacy URL as the site links it: GitHub Pages hosts over https (issue 12)."""
-    scheme, sep, rest = url.partition("://")
+    scheme, _, rest = url.partition("://")
     host = rest.split("/", 1)[0].lower()
     return f"https://{rest}" if scheme == "http" and host.endswith(".github.io") else url
 

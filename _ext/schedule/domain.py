@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -95,13 +95,14 @@ def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
 class ScheduleDomain(Domain):
     name = "schedule"
     label = "Course schedule"
-    object_types = {
+    object_types: ClassVar[dict[str, ObjType]] = {
         "lecture": ObjType("lecture", "lecture"),
         "paper": ObjType("paper reading", "paper"),
         "project": ObjType("project", "project"),
     }
-    roles = {"lecture": XRefRole(), "paper": XRefRole(), "project": XRefRole()}
-    initial_data: dict[str, Any] = {"records": {}}
+    roles: ClassVar[dict[str, XRefRole]] = {
+        "lecture": XRefRole(), "paper": XRefRole(), "project": XRefRole()}
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}}
 
     @property
     def records(self) -> dict[str, list[ScheduleRecord]]:
