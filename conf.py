@@ -52,6 +52,7 @@ html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
 # the year pages' wave banners in dark mode (see the file)
 html_css_files = ["banners.css"]
+html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
 html_show_sourcelink = False
 

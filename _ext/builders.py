@@ -7,7 +7,9 @@ here rather than testing builder names themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -84,3 +86,19 @@ def publishes_files(app: Sphinx) -> bool:
 def local_files(app: Sphinx) -> Path | None:
     """The local slides tree of this project, if it has one."""
     return local_files_dir(Path(app.srcdir), app.config.schedule_files_dir)
+
+
+def drop_page_assets(context: dict[str, Any], names: Iterable[str]) -> None:
+    """Leave the named styles and scripts out of one page (an ``html-page-context`` step).
+
+    Sphinx links every registered asset from every page; a page that uses no tabs, no
+    highlighted code and no schedule should not make a phone download their styles.
+    The page's own lists are replaced, so the builder's (restored for each page) stay.
+    """
+    unused = set(names)
+    if not unused:
+        return
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key]
+                            if Path(str(getattr(asset, "filename", asset))).name not in unused]

@@ -125,6 +125,7 @@ class Visit:
     page: Page
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)  # every finished local request
 
     def error_report(self) -> str:
         return "\n".join(self.errors)
@@ -152,6 +153,7 @@ def _watch(page: Page, visit: Visit) -> None:
     page.on("console", on_console)
     page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
     page.on("requestfailed", on_request_failed)
+    page.on("requestfinished", lambda request: visit.requests.append(request))
     page.on("response", on_response)
 
 

@@ -26,6 +26,8 @@ import run  # noqa: E402
 def _tables(html: Path) -> list[dict[str, object]]:
     """What a reader sees of each schedule table: caption, cells, anchors, links."""
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for badge in soup.select("span.schedule-filetype"):  # the directive's "PDF" badges
+        badge.decompose()
     found = []
     for table in soup.select("div.schedule table"):
         rows = []

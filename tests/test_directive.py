@@ -7,8 +7,15 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 
-def _soup(app: SphinxTestApp) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+def _soup(app: SphinxTestApp, *, file_types: bool = False) -> BeautifulSoup:
+    """The page; without the "PDF"/"PPTX" badges of download links unless asked for
+    (``test_download_links_name_their_file_type`` checks those)."""
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    if not file_types:
+        for badge in soup.select("span.schedule-filetype"):
+            badge.decompose()
+    return soup
 
 
 @pytest.mark.sphinx("html", testroot="schedule-md")
@@ -73,6 +80,21 @@ def test_readings_projects_and_empty_weeks(app: SphinxTestApp) -> None:
         "https://github.com/example/vae_caption")
     week5 = soup.find(id="week-5").find_parent("tr")
     assert week5.select("td")[1].get_text(strip=True) == ""
+
+
+@pytest.mark.sphinx("html", testroot="schedule-md")
+def test_download_links_name_their_file_type(app: SphinxTestApp) -> None:
+    app.build()
+    soup = _soup(app, file_types=True)
+    week1 = soup.find(id="week-1").find_parent("tr")
+    assert week1.select_one("a.schedule-slides").get_text(" ", strip=True) == (
+        "Lecture 1: Introduction PDF")
+    week3 = soup.find(id="week-3").find_parent("tr")
+    assert week3.select_one("li.schedule-paper a span.schedule-filetype").get_text() == "PPTX"
+    # a link to a page (the demo's code on GitHub) names no file type
+    assert not soup.select("a.schedule-code span.schedule-filetype")
+    code = soup.select_one("a.schedule-code")
+    assert code["aria-label"] == "torch code for CVAE Image Captioning"
 
 
 @pytest.mark.sphinx("html", testroot="schedule-rst")

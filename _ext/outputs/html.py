@@ -6,7 +6,11 @@ What the schedule's own nodes (:mod:`_ext.schedule.nodes`) carry is written here
   in :mod:`_ext`) that adds ``scope`` to a :class:`schedule_header`'s ``<th>`` and a dated
   :class:`schedule_row`'s ``data-week-*`` attributes to its ``<tr>``, at the point the
   start tag is made, so the rest of Sphinx's table markup stays Sphinx's own;
-* a :class:`schedule_date` becomes ``<time datetime=…>``.
+* a :class:`schedule_date` becomes ``<time datetime=…>``;
+* a :class:`schedule_nav` (the week strip) becomes ``<nav>``, and a
+  :class:`schedule_link` gets the ``aria-label`` (and ``hidden``) it carries;
+* :class:`FileTypeLabels` adds "PDF", "PPTX", "ZIP" to links that download a file, so
+  nobody on a phone opens a 20 MB deck by surprise.
 
 Slides stay at their legacy paths (``files/ppt/<year>/<name>``).  When the source has a
 local ``files/`` tree it is copied into the HTML output at the same paths, and links into
@@ -17,17 +21,29 @@ host; links into the other years point at the original site (``schedule_files_ba
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from ..builders import is_ebook, is_html, local_files, publishes_files
+from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
 from ..schedule.files import local_target
 from ..schedule.links import relative_href
-from ..schedule.nodes import schedule_block, schedule_date, schedule_header, schedule_row
+from ..schedule.nodes import (
+    schedule_block,
+    schedule_date,
+    schedule_header,
+    schedule_link,
+    schedule_nav,
+    schedule_row,
+)
+
+FILE_TYPES = {"pdf": "PDF", "ppt": "PPT", "pptx": "PPTX", "zip": "ZIP", "key": "KEY",
+              "doc": "DOC", "docx": "DOCX", "gz": "GZ", "tar": "TAR", "7z": "7Z", "rar": "RAR"}
+"""Download types named after a link's text, by the file name's extension."""
 
 
 class ScheduleMarkup(HTML5Translator):
@@ -43,6 +59,11 @@ class ScheduleMarkup(HTML5Translator):
         elif isinstance(node, schedule_block) and "current_week_label" in node:
             # the words current-week.js shows beside the marked week, in the page's language
             attributes.setdefault("data-current-week-label", node["current_week_label"])
+        elif isinstance(node, schedule_link) and tagname == "a":
+            if node.get("aria_label"):
+                attributes.setdefault("aria-label", node["aria_label"])
+            if node.get("hidden"):
+                attributes["hidden"] = "hidden"
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
 
@@ -52,6 +73,40 @@ def visit_schedule_date(self: HTML5Translator, node: schedule_date) -> None:
 
 def depart_schedule_date(self: HTML5Translator, node: schedule_date) -> None:
     self.body.append("</time>")
+
+
+def visit_schedule_nav(self: HTML5Translator, node: schedule_nav) -> None:
+    self.body.append(self.starttag(node, "nav", CLASS="docutils",
+                                   **{"aria-label": "Weeks of the schedule"}))
+
+
+def depart_schedule_nav(self: HTML5Translator, node: schedule_nav) -> None:
+    self.body.append("</nav>\n")
+
+
+def file_type(path: str) -> str | None:
+    """``PDF`` for ``files/ppt/2022/Lecture 1.pdf``; None for pages and unknown types."""
+    suffix = PurePosixPath(path.split("?", 1)[0].split("#", 1)[0]).suffix.lower()
+    return FILE_TYPES.get(suffix.lstrip("."))
+
+
+class FileTypeLabels(SphinxPostTransform):
+    """Name the file type after each slide or archive link: "Lecture 1: Introduction PDF".
+
+    The label is part of the link (its accessible name says it too) and is styled as a
+    small badge by ``schedule.css``.  HTML only: the PDF handbook's links are not taps.
+    """
+
+    default_priority = 450
+    formats = ("html",)
+
+    def run(self, **kwargs: object) -> None:
+        for ref in self.document.findall(nodes.reference):
+            kind = file_type(ref.get("schedule_path") or "")
+            if kind and not any("schedule-filetype" in child.get("classes", ())
+                                for child in ref.children if isinstance(child, nodes.Element)):
+                ref += nodes.Text(" ")
+                ref += nodes.inline(kind, kind, classes=["schedule-filetype"])
 
 
 def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -94,8 +149,21 @@ def add_assets(app: Sphinx) -> None:
         app.config.epub_exclude_files.append("_static/schedule-web.css")  # copied, unused
 
 
+SCHEDULE_ASSETS = ("schedule.css", "schedule-dates.css", "current-week.js")
+
+
+def schedule_assets_where_used(app: Sphinx, pagename: str, templatename: str,
+                               context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """The schedule's styles and script only on pages that show a schedule."""
+    if 'class="schedule-table' not in context.get("body", ""):
+        drop_page_assets(context, SCHEDULE_ASSETS)
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(schedule_date, html=(visit_schedule_date, depart_schedule_date))
+    app.add_node(schedule_nav, html=(visit_schedule_nav, depart_schedule_nav))
+    app.add_post_transform(FileTypeLabels)
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", relink_slides)
+    app.connect("html-page-context", schedule_assets_where_used)
     app.connect("build-finished", copy_files_tree)

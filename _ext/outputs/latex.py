@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
-from ..schedule.nodes import schedule_date
+from ..schedule.nodes import schedule_date, schedule_nav
 
 SCHEDULE_TABLE = "schedule-table"
 """The class :mod:`_ext.schedule.tables` puts on every schedule table."""
@@ -36,12 +36,15 @@ _CONTINUED_MACRO = "\\sphinxtablecontinued{"
 
 class LatexScheduleTables(SphinxPostTransform):
     """Given column proportions (``\\X{14}{100}``), only the week column as header,
-    ragged-right cells, code links ("torch") in a code font, dates kept on one line."""
+    ragged-right cells, code links ("torch") in a code font, dates kept on one line; the
+    week strip above the tables is left out."""
 
     default_priority = 400
     formats = ("latex",)
 
     def run(self, **kwargs: object) -> None:
+        for nav in list(self.document.findall(schedule_nav)):
+            nav.parent.remove(nav)  # the week strip is for screens; the PDF has pages
         for table in self.document.findall(nodes.table):
             classes = table["classes"]
             if SCHEDULE_TABLE not in classes:

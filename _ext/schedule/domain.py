@@ -1,20 +1,41 @@
-"""Where validated schedules are kept between reading and writing.
+"""Where validated schedules are kept between reading and writing, and what they name.
 
 A Sphinx domain is the supported place for per-document data: Sphinx pickles it with
 the environment, calls ``clear_doc`` when a page is re-read and ``merge_domaindata``
 after a parallel read, which is what makes ``parallel_read_safe`` true.
+
+The domain also *names* what a schedule holds: every lecture, paper reading and
+project is an object of the domain.  That gives two things Sphinx already knows how to
+do with objects:
+
+* the search index lists them (``get_objects``), each with its year and week in the
+  shown name and the week's row as its anchor, so a search for a lecture title opens
+  ``years/2022/#week-3`` rather than the top of a long page;
+* other pages link them with a role, ``{schedule:lecture}`2022:8``` (year and lecture
+  number), ``{schedule:paper}`2020:11-1``` or ``{schedule:project}`2020:15-1```
+  (year and presentation id); with ``-n`` an unknown target is a warning, like any
+  unresolved reference.
+
+The objects are derived from the stored records, so they need no bookkeeping of their
+own: what ``clear_doc`` and ``merge_domaindata`` do for the records they do for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
-from sphinx.domains import Domain
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from .files import FolderState, folder_state
 
@@ -37,10 +58,58 @@ class ScheduleRecord:
         return "" if self.index == 0 else f"schedule-{self.index + 1}-"
 
 
+@dataclass(frozen=True)
+class ScheduleObject:
+    """A lecture, paper reading or project as the search index and the roles see it."""
+
+    kind: str  # "lecture", "paper" or "project"
+    key: str | None  # "2022:8": what a role names; None when it has no number or year
+    label: str  # "Lecture 8: Variational Autoencoder"
+    year: int | None
+    week: int
+    docname: str
+    anchor: str  # the week's row
+
+    @property
+    def display(self) -> str:
+        """The name a search result shows: the item, then its year and week."""
+        from .labels import week_label
+
+        where = week_label(self.week).lower()
+        return f"{self.label} ({self.year}, {where})" if self.year else f"{self.label} ({where})"
+
+
+def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
+    """Every lecture (each part of a combined one), paper and project of one block."""
+    from .labels import lecture_label, reading_name, week_anchor
+
+    def key(number: int | str | None) -> str | None:
+        return f"{record.year}:{number}" if record.year and number is not None else None
+
+    for section in record.schedule.sections:
+        for week in section.weeks:
+            anchor = week_anchor(week.week, record.anchor_prefix)
+            for lecture in week.lectures:
+                for number, title in lecture.each():
+                    yield ScheduleObject("lecture", key(number), lecture_label(number, title),
+                                         record.year, week.week, record.docname, anchor)
+            for kind, readings in (("paper", week.papers), ("project", week.projects)):
+                for reading in readings:
+                    yield ScheduleObject(kind, key(reading.number), reading_name(reading),
+                                         record.year, week.week, record.docname, anchor)
+
+
 class ScheduleDomain(Domain):
     name = "schedule"
     label = "Course schedule"
-    initial_data: dict[str, Any] = {"records": {}, "folders": {}}
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "lecture": ObjType("lecture", "lecture"),
+        "paper": ObjType("paper reading", "paper"),
+        "project": ObjType("project", "project"),
+    }
+    roles: ClassVar[dict[str, XRefRole]] = {
+        "lecture": XRefRole(), "paper": XRefRole(), "project": XRefRole()}
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "folders": {}}
 
     @property
     def records(self) -> dict[str, list[ScheduleRecord]]:
@@ -62,6 +131,15 @@ class ScheduleDomain(Domain):
         for docname in sorted(self.records):
             yield from self.records[docname]
 
+    def objects(self) -> Iterator[ScheduleObject]:
+        for record in self.all():
+            yield from record_objects(record)
+
+    def find(self, kind: str, key: str) -> ScheduleObject | None:
+        """The first object of ``kind`` named ``key`` (a year's first listing wins)."""
+        return next((found for found in self.objects()
+                     if found.kind == kind and found.key == key.strip()), None)
+
     def clear_doc(self, docname: str) -> None:
         self.records.pop(docname, None)
         self.folders.pop(docname, None)
@@ -74,8 +152,40 @@ class ScheduleDomain(Domain):
             if docname in docnames:
                 self.folders[docname] = seen
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        return []
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each item twice: by its title for the search, by its key for roles.
+
+        Sphinx's search matches and shows the *display* name, so the searchable entry is
+        named by the item's title with year and week; the role's key ("2022:8") is a
+        second entry with priority -1, which the search leaves out.
+        """
+        for found in self.objects():
+            yield (found.display, found.display, found.kind, found.docname, found.anchor, 1)
+            if found.key is not None:
+                yield found.key, found.key, found.kind, found.docname, found.anchor, -1
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref, contnode: Element
+                     ) -> nodes.reference | None:
+        found = self.find(typ, target)
+        if found is None:
+            return None  # Sphinx reports it under -n: "schedule:lecture reference target …"
+        if node.get("refexplicit"):
+            content: Element = contnode
+        else:
+            content = nodes.inline(found.display, found.display)
+        return make_refnode(builder, fromdocname, found.docname, found.anchor, content,
+                            found.display)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: Element
+                         ) -> list[tuple[str, nodes.reference]]:
+        found: list[tuple[str, nodes.reference]] = []
+        for kind in self.object_types:
+            ref = self.resolve_xref(env, fromdocname, builder, kind, target, node, contnode)
+            if ref is not None:
+                found.append((f"schedule:{kind}", ref))
+        return found
 
 
 def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:

@@ -68,3 +68,22 @@ class schedule_text(nodes.inline, addnodes.translatable):
     def apply_translated_message(self, original_message: str,
                                  translated_message: str) -> None:
         self[:] = [nodes.Text(translated_message)]
+
+
+class schedule_nav(nodes.container):
+    """The week strip above a block's tables: each section and week, one tap away.
+
+    HTML writes it as ``<nav>``; printed output (the PDF has page numbers and its own
+    contents) drops it.  Its "this week" link is hidden until the current-week script
+    finds the current row.
+    """
+
+
+class schedule_link(nodes.reference):
+    """A link whose visible text needs more words for a screen reader or a phone.
+
+    ``aria_label`` ("torch code for CVAE Image Captioning", "Week 3: Variational
+    Autoencoders") becomes the HTML ``aria-label``; it always begins with the visible
+    text, so speech input ("click torch") still finds the link.  ``hidden`` starts the
+    link hidden (the "this week" link, shown by script during the term).
+    """

@@ -18,7 +18,15 @@ from .dates import WeekDates, day_label
 from .labels import lecture_label_parts, one_line, week_anchor, week_label
 from .links import absolute_href, is_allowed
 from .model import Item, Lecture, Reading, Schedule, Section, Week
-from .nodes import schedule_block, schedule_date, schedule_header, schedule_row, schedule_text
+from .nodes import (
+    schedule_block,
+    schedule_date,
+    schedule_header,
+    schedule_link,
+    schedule_nav,
+    schedule_row,
+    schedule_text,
+)
 
 
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
@@ -83,6 +91,8 @@ class TableBuilder:
         self.document = document
         self._taken: set[str] = set()
         self._next_suffix: dict[str, int] = {}
+        # per section: its title, its table's id, and each week with its row's id
+        self._nav: list[tuple[str, str, list[tuple[Week, str]]]] = []
 
     def unique_id(self, base: str, node: nodes.Element) -> str:
         """``base``, or with ``-2``, ``-3`` ... if the page already has that id.
@@ -113,9 +123,43 @@ class TableBuilder:
             _ = self.words
             # the current-week script shows this beside the marked week's label
             wrapper["current_week_label"] = _("this week")
-        for section in data.sections:
-            wrapper += self.section_table(section)
+        self._nav = []
+        tables = [self.section_table(section) for section in data.sections]
+        if any(weeks for _, _, weeks in self._nav):
+            wrapper += self.week_strip()
+        wrapper.extend(tables)
         return wrapper
+
+    def week_strip(self) -> schedule_nav:
+        """Links to every section's table and every week's row, in one compact block.
+
+        On a phone the schedule is several screens long; the strip puts any week one tap
+        from the top.  A dated term also gets a "this week" link, hidden until
+        ``current-week.js`` points it at the current row.
+        """
+        _ = self.words
+        nav = schedule_nav(classes=["schedule-nav"])
+        if self.dates:
+            label = _("This week")
+            this_week = schedule_link(label, label, refuri="#",
+                                      classes=["schedule-this-week"], hidden=True)
+            nav += nodes.paragraph("", "", this_week, classes=["schedule-nav-now"])
+        sections = nodes.bullet_list(classes=["schedule-nav-sections"])
+        for title, table_id, weeks in self._nav:
+            if not weeks:
+                continue
+            heading = nodes.paragraph(classes=["schedule-nav-section"])
+            heading += nodes.reference(title, title, refid=table_id, internal=True)
+            strip = nodes.bullet_list(classes=["schedule-nav-weeks"])
+            for week, anchor in weeks:
+                number = str(week.week)
+                link = schedule_link(number, number, refid=anchor, internal=True,
+                                     aria_label=f"{week_label(week.week, _)}: "
+                                                f"{one_line(week.topic)}")
+                strip += nodes.list_item("", nodes.paragraph("", "", link))
+            sections += nodes.list_item("", heading, strip)
+        nav += sections
+        return nav
 
     def section_table(self, section: Section) -> nodes.table:
         table = _located(nodes.table(classes=["schedule-table", "longtable"]), section)
@@ -123,6 +167,8 @@ class TableBuilder:
             self.anchor_prefix + nodes.make_id(f"schedule {section.title}"), table)]
         title = one_line(section.title)
         table += nodes.title(title, title)
+        weeks: list[tuple[Week, str]] = []
+        self._nav.append((title, table["ids"][0], weeks))
         group = nodes.tgroup(cols=3)
         table += group
         for width, stub in ((14, 1), (26, 0), (60, 0)):
@@ -135,7 +181,9 @@ class TableBuilder:
         group += head
         body = nodes.tbody()
         for week in section.weeks:
-            body += self.week_row(week)
+            row = self.week_row(week)
+            weeks.append((week, row.get("week_anchor", "")))
+            body += row
         group += body
         return table
 
@@ -149,6 +197,7 @@ class TableBuilder:
         label = week_label(week.week, self.words)
         anchor = nodes.target("", "")
         anchor["ids"] = [self.unique_id(week_anchor(week.week, self.anchor_prefix), anchor)]
+        row["week_anchor"] = anchor["ids"][0]
         first = nodes.paragraph()
         first += anchor
         first += nodes.Text(label)
@@ -205,5 +254,11 @@ class TableBuilder:
         paragraph = item[0]
         for link in reading.code:
             paragraph += nodes.Text(" ")
-            paragraph += _link(link.label, link.url, self.base_url, ["schedule-code"])
+            ref = _link(link.label, link.url, self.base_url, ["schedule-code"])
+            if isinstance(ref, nodes.reference):
+                # "torch" alone does not say whose code it is; its name does
+                label = f"{one_line(link.label)} code for {one_line(reading.title)}"
+                ref = schedule_link(ref.rawsource, *ref.children, **ref.attributes,
+                                    aria_label=label)
+            paragraph += ref
         return item

@@ -5,7 +5,9 @@
  * instant seen in the term's timezone, so the highlight moves on by itself as weeks pass,
  * with no rebuild.  The marked row gets the class "schedule-current-week" and
  * aria-current="date", and its header cell shows the block's data-current-week-label
- * ("this week", translated with the site).  Without JavaScript nothing changes.
+ * ("this week", translated with the site).  Each block's "This week" link (in its week
+ * strip) is pointed at that row and shown; outside the term it stays hidden.  Without
+ * JavaScript nothing changes.
  *
  * Tests may set window.SCHEDULE_NOW (a Date, a timestamp or an ISO string) before this
  * script runs, or call window.scheduleMarkCurrentWeek() after changing it.
@@ -68,9 +70,29 @@
     }
   }
 
+  /* Show the block's "This week" link, pointing at `row`, or hide it (row null). */
+  function pointThisWeek(block, row) {
+    var link = block.querySelector("a.schedule-this-week");
+    var target = row && row.querySelector("[id]");
+    if (!link) {
+      return;
+    }
+    if (target) {
+      link.setAttribute("href", "#" + target.id);
+      link.hidden = false;
+    } else {
+      link.setAttribute("href", "#");
+      link.hidden = true;
+    }
+  }
+
   function mark() {
     var now = currentInstant();
     var rows = document.querySelectorAll("tr[data-week-start][data-week-end]");
+    var found = new Map();
+    Array.prototype.forEach.call(document.querySelectorAll("div.schedule"), function (block) {
+      found.set(block, null);
+    });
     Array.prototype.forEach.call(rows, function (row) {
       var today = isoDateIn(now, row.getAttribute("data-timezone"));
       /* ISO dates compare correctly as strings. */
@@ -79,10 +101,17 @@
       row.classList.toggle("schedule-current-week", current);
       if (current) {
         row.setAttribute("aria-current", "date");
+        var block = row.closest("div.schedule");
+        if (block && !found.get(block)) {
+          found.set(block, row);
+        }
       } else {
         row.removeAttribute("aria-current");
       }
       showLabel(row, current);
+    });
+    found.forEach(function (row, block) {
+      pointThisWeek(block, row);
     });
   }
 
