@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from ..config import local_files_dir
 from ..warning_types import Subtype, warn
 from .dates import term_problems
 from .labels import item_label, lecture_number_label
-from .links import is_allowed, is_site_path, scheme_of
+from .link_targets import check_link_targets
+from .links import is_allowed, is_linkable, is_site_path, scheme_of
 from .model import (
     Acknowledging,
     Item,
@@ -45,6 +47,8 @@ class CheckContext:
     year: int | None
     srcdir: Path
     files_dir: str
+    docnames: AbstractSet[str] | None = None
+    """The project's pages, for relative links; ``None`` leaves such links unchecked."""
     used: set[tuple[int, str]] = field(default_factory=set)
     """(id of item, subtype) pairs whose acknowledgement silenced a warning."""
 
@@ -73,8 +77,8 @@ def check_link_schemes(data: Schedule, context: CheckContext) -> None:
 
 def _site_path(url: str) -> str | None:
     """The normalised site path of a relative link (``files/ppt/...``), else ``None``."""
-    if not is_allowed(url) or not is_site_path(url):
-        return None
+    if not is_linkable(url) or not is_site_path(url):
+        return None  # refused, or a full address: the link checks report what is wrong
     path = posixpath.normpath(url.strip().lstrip("/"))
     return None if path in (".", "") else path
 
@@ -93,6 +97,22 @@ def _ppt_year(path: str) -> str | None:
     return None
 
 
+def _is_local_file(root: Path, path: str) -> bool:
+    """Whether the normalised site path names a file in the project.
+
+    A path that climbs out of the project (``../``) is not one.  A symbolic link inside
+    the tree is followed, as Sphinx follows them when it copies static files and as
+    :func:`.outputs.html.copy_files_tree` copies it.  Any ``OSError`` (a name longer than
+    the file system allows, a loop of links) means no usable file, never a traceback.
+    """
+    if path == ".." or path.startswith("../") or posixpath.isabs(path):
+        return False
+    try:
+        return (root / path).is_file()
+    except OSError:
+        return False
+
+
 def check_slides_missing(data: Schedule, context: CheckContext) -> None:
     """A slides link into the local ``files/`` tree whose file is not there."""
     if context.local_files is None:
@@ -108,8 +128,7 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
         path = _site_path(url)
         if path is None:
             continue
-        target = (root / path).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
+        if not _is_local_file(root, path):
             kind = "slides" if isinstance(item, (Lecture, Reading)) else "link"
             context.report(item, Subtype.SLIDES_MISSING,
                            f"{kind} {url.strip()!r}: no such file in the local "
@@ -155,7 +174,7 @@ def check_slides_reused(data: Schedule, context: CheckContext) -> None:
             continue
         context.report(item, Subtype.SLIDES_REUSED,
                        f"slides {url.strip()!r} are already linked at line {earlier._line} "
-                       f"for '{item_label(earlier)}'; each lecture or reading needs its own "
+                       f"for {item_label(earlier)!r}; each lecture or reading needs its own "
                        "file (lectures sharing one file are written as one entry with 'parts')")
 
 
@@ -210,6 +229,7 @@ def check_week_order(data: Schedule, context: CheckContext) -> None:
 
 CHECKS: list[Check] = [
     check_link_schemes,
+    check_link_targets,
     check_slides_missing,
     check_slides_other_year,
     check_slides_reused,

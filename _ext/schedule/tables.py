@@ -15,7 +15,7 @@ from docutils import nodes
 
 from .dates import WeekDates, day_label
 from .labels import lecture_label, one_line, reading_label, week_anchor, week_label
-from .links import absolute_href, is_allowed
+from .links import absolute_href, is_linkable
 from .model import Item, Lecture, Reading, Schedule, Section, Week
 from .nodes import schedule_block, schedule_date, schedule_header, schedule_row
 
@@ -28,7 +28,7 @@ def _located(node: nodes.Element, item: Item) -> nodes.Element:
 def _link(text: str, url: str, base_url: str, classes: Sequence[str] = ()) -> nodes.Node:
     """A reference, or plain text for a refused link (:mod:`.checks` warns about it)."""
     text = one_line(text)
-    if not is_allowed(url):
+    if not is_linkable(url):
         return nodes.inline(text, text, classes=["schedule-refused"])
     ref = nodes.reference(text, text, refuri=absolute_href(url, base_url),
                           classes=list(classes))
