@@ -5,8 +5,8 @@ A link written without its scheme is a path on this site: ``github.com/foo`` bec
 leaves the site for whatever host it names.  Neither is rendered as a link (see
 :func:`.links.is_linkable`); each is reported at its line with what to write instead.  A
 relative path outside the slides tree must name a page of the project or one of its
-files, or the reader gets a 404 too.  Paths under ``schedule_files_dir`` are left to the
-slides checks: without a local tree they are served by the original site.
+files, or the reader gets a 404 too.  Slides paths and paths under ``schedule_files_dir``
+are left to the slides checks: without a local tree they are served by the original site.
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING
 
 from ..warning_types import Subtype
 from .links import is_protocol_relative, looks_like_host, scheme_of
-from .model import Schedule, all_links
+from .model import Lecture, Reading, Schedule, all_links
 
 if TYPE_CHECKING:
     from .checks import CheckContext
 
+ORIGINAL_FILES = "files/"
+"""The original site's tree of slides and code (``files/ppt/2022/...``); a path into it is
+served from there when the project has no local copy, so it is never reported here."""
 _SPECIAL_PAGES = frozenset({"genindex", "search"})
 """Pages Sphinx writes itself, with no source file."""
 
@@ -62,8 +65,9 @@ def check_link_targets(data: Schedule, context: CheckContext) -> None:
                            f"link {shown!r} looks like a web address without its scheme, "
                            f"which would be a page of this site; write "
                            f"{'https://' + shown!r} (not rendered as a link)")
-        elif posixpath.normpath(shown.lstrip("/") or ".").startswith(files_prefix):
-            continue  # slides and material files: the slides checks' concern
+        elif isinstance(item, (Lecture, Reading)) or posixpath.normpath(
+                shown.lstrip("/") or ".").startswith((files_prefix, ORIGINAL_FILES)):
+            continue  # a slides path, or a file of the slides tree: the slides checks'
         elif context.docnames is not None and not _page_or_file(
                 shown, context.docnames, context.srcdir):
             context.report(item, Subtype.LINK_TARGET,
