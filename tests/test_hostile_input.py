@@ -893,3 +893,76 @@ def test_file_outside_the_project_is_not_read(r2_html: tuple[Path, Path, list[st
             "project's source directory; move it into the project [schedule.file]"]
         html = (outdir / name.replace(".md", ".html")).read_text(encoding="utf-8")
         assert "Secret outside" not in html and 'class="schedule' not in html
+
+
+LONG = "x" * 300  # longer than a file name may be (255 bytes): OSError, not "missing"
+R2_NAMES = textwrap.dedent(f"""\
+    year: 2030
+    sections:
+      - title: Names
+        weeks:
+          - week: 1
+            topic: Names
+            lectures:
+              - {{number: 1, title: Long, slides: "files/ppt/2030/{LONG}.pdf"}}
+              - {{number: 2, title: Linked, slides: files/ppt/2030/Linked.pdf}}
+              - {{number: 3, title: Present, slides: files/ppt/2030/Lecture 3.pdf}}
+              - {{number: 4, title: Broken link, slides: files/ppt/2030/Dangling.pdf}}
+            materials:
+              - {{label: long code, url: "files/ppt/2030/{LONG}.zip"}}
+              - {{label: long page, url: "{LONG}.html"}}
+    """)
+
+
+@pytest.fixture(scope="module")
+def r2_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    """A project with a local ``files/`` tree holding a link out of it and a broken one."""
+    tmp = tmp_path_factory.mktemp("r2-files")
+    srcdir = small_project(tmp, {
+        "h-r2-names.md": page("Names", R2_NAMES),
+        "h-r2-long-file.md": f"# Long\n\n```{{schedule}}\n:file: {LONG}.yaml\n```\n"})
+    slides = srcdir / "files" / "ppt" / "2030"
+    slides.mkdir(parents=True)
+    (slides / "Lecture 3.pdf").write_bytes(b"%PDF-1.4\n")
+    (slides / ".hidden.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp / "Linked.pdf").write_bytes(b"%PDF-1.4 outside\n")
+    os.symlink(tmp / "Linked.pdf", slides / "Linked.pdf")
+    os.symlink(tmp / "nothing.pdf", slides / "Dangling.pdf")
+    returncode, stderr = bounded_build(srcdir, tmp / "out")
+    assert returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
+    return srcdir, tmp / "out", stderr.splitlines()
+
+
+def test_names_too_long_for_the_file_system_are_located_warnings(
+        r2_files: tuple[Path, Path, list[str]]) -> None:
+    srcdir, outdir, lines = r2_files
+    found = sorted(warnings_of(lines, srcdir, "h-r2-names.md"),
+                   key=lambda w: int(w.split(":")[1]))
+    assert [(w.split(": WARNING: ")[0], w.rsplit(" [", 1)[1]) for w in found] == [
+        ("h-r2-names.md:11", "schedule.slides-missing]"),
+        ("h-r2-names.md:14", "schedule.slides-missing]"),
+        ("h-r2-names.md:16", "schedule.slides-missing]"),
+        ("h-r2-names.md:17", "schedule.link-target]")]
+    assert found[0].startswith(f"h-r2-names.md:11: WARNING: slides 'files/ppt/2030/{LONG}.pdf'")
+    assert warnings_of(lines, srcdir, "h-r2-long-file.md") == [
+        f"h-r2-long-file.md:3: WARNING: cannot read schedule file '{LONG}.yaml': [Errno 36] "
+        f"File name too long: '{srcdir}/{LONG}.yaml' [schedule.file]"]
+    div = schedule_div(outdir, "h-r2-names")
+    assert [li.get_text() for li in div.select("li.schedule-lecture")] == [
+        "Lecture 1: Long", "Lecture 2: Linked", "Lecture 3: Present", "Lecture 4: Broken link"]
+
+
+def test_files_tree_is_copied_by_sphinx_rule_for_static_files(
+        r2_files: tuple[Path, Path, list[str]]) -> None:
+    """Links are followed and hidden files skipped (as for ``html_static_path``); a linked
+    file is no missing file for the slides check, a broken link is (at the slides line)."""
+    srcdir, outdir, lines = r2_files
+    copied = outdir / "files" / "ppt" / "2030"
+    assert (copied / "Linked.pdf").read_bytes() == b"%PDF-1.4 outside\n"
+    assert not (copied / "Linked.pdf").is_symlink()
+    assert (copied / "Lecture 3.pdf").is_file()
+    assert not (copied / ".hidden.pdf").exists() and not (copied / "Dangling.pdf").exists()
+    assert [line for line in lines if "Dangling" in line] == [
+        f"{srcdir}/h-r2-names.md:14: WARNING: slides 'files/ppt/2030/Dangling.pdf': no such "
+        "file in the local 'files/' tree; add the file or fix the path [schedule.slides-missing]"]
+    assert not any("Linked.pdf" in line for line in lines)

@@ -70,8 +70,9 @@ def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
 
     By Sphinx's own rule for ``html_static_path`` (its ``copy_asset``): symbolic links are
     followed, wherever they point, since whoever put a link into the project's tree chose
-    to publish its target; hidden files are skipped; a file that cannot be copied (a
-    dangling link) is a warning at its path, not a traceback.
+    to publish its target; hidden files are skipped, and so is a dangling link (the slides
+    check reports a schedule that links one); a file that cannot be read is a warning at
+    its path, not a traceback.
     """
     source = local_files(app) if publishes_files(app) else None
     if exception is not None or source is None:
