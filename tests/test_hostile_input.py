@@ -374,10 +374,10 @@ def _limits() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
 
 
-def bounded_build(srcdir: Path, outdir: Path) -> tuple[int, str]:
+def bounded_build(srcdir: Path, outdir: Path, builder: str = "html") -> tuple[int, str]:
     """sphinx-build in a child with a memory limit; the timeout is only a safety net."""
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-T",
+        [sys.executable, "-m", "sphinx", "-b", builder, "-q", "--keep-going", "-T",
          str(srcdir), str(outdir)],
         capture_output=True, text=True, preexec_fn=_limits, timeout=600, check=False,
         env={**os.environ, "PYTHONPATH": str(REPO)})
@@ -966,3 +966,26 @@ def test_files_tree_is_copied_by_sphinx_rule_for_static_files(
         f"{srcdir}/h-r2-names.md:14: WARNING: slides 'files/ppt/2030/Dangling.pdf': no such "
         "file in the local 'files/' tree; add the file or fix the path [schedule.slides-missing]"]
     assert not any("Linked.pdf" in line for line in lines)
+
+
+def test_latex_refuses_the_same_links_and_keeps_the_text(tmp_path: Path) -> None:
+    """The PDF links what the page links, and the calendar's text reads the same there."""
+    srcdir = r2_project(tmp_path)
+    returncode, stderr = bounded_build(srcdir, tmp_path / "latex", "latex")
+    assert returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
+    tex = (tmp_path / "latex" / "hostile.tex").read_text(encoding="utf-8")
+    hrefs = re.findall(r"\\sphinxhref\{([^}]*)\}", tex)
+    assert "https://example.org/kept" in hrefs
+    refused = r"evil\.example|github\.com/foo|www\.example|^(javascript|data|vbscript|file|blob):"
+    assert not [h for h in hrefs if re.search(refused, h)], hrefs
+    require_tool("xelatex", "latexmk", "pdftotext")
+    result = subprocess.run(
+        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "hostile.tex"],
+        cwd=tmp_path / "latex", capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-3000:]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "hostile.pdf", "-"],
+                          cwd=tmp_path / "latex", capture_output=True, text=True,
+                          check=True).stdout
+    for shown in ("C:\\New folder \\Nabla", "Lecture 1: Host slides", "a b c d",
+                  "Lecture 1: Escapes \\n \\N \\\\ , ; end"):
+        assert shown in text, shown
