@@ -213,8 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     for shape, size in SHAPES.items():
         large = max(2, int(size * args.scale)) // 2 * 2
         for n in (large // 2, large):
-            print(f"{shape} n={n} ...", flush=True)
             results.append(measure(shape, n, args.workdir.resolve(), builders))
+            timings = {**results[-1]["stages"], **results[-1]["builds"]}
+            print(f"{shape} n={n}: " + ", ".join(f"{name} {seconds:.2f} s"
+                                                  for name, seconds in timings.items()),
+                  flush=True)
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True, check=False).stdout.strip()
     data = {"finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

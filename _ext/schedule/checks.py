@@ -109,7 +109,7 @@ def _is_local_file(root: Path, path: str) -> bool:
         return False
     try:
         return (root / path).is_file()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return False
 
 

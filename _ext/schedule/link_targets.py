@@ -44,7 +44,7 @@ def _page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
         return True
     try:
         return (srcdir / normal).is_file()
-    except OSError:  # e.g. a name longer than the file system allows
+    except (OSError, ValueError):  # a name longer than the file system allows, a NUL byte
         return False
 
 
