@@ -186,6 +186,8 @@ def table(data: dict[str, Any]) -> str:
     for row in data["ratios"]:
         lines.append(f"| {row['shape']} | {row['step']} | {row['n']} | {row['cpu_n']:.3f} | "
                      f"{row['cpu_2n']:.3f} | {row['ratio']:.2f} |")
+    if not any("html" in r["builds"] for r in data["results"]):
+        return "\n".join(lines)
     lines += ["", "| same vs distinct (at 2n, whole html build) | CPU s | baseline CPU s | "
                   "ratio |", "|---|---:|---:|---:|"]
     for shape, base in BASELINE.items():
