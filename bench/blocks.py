@@ -178,9 +178,9 @@ def ratios(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def table(data: dict[str, Any]) -> str:
-    lines = [f"Measured {data['finished']}; Python {data['python']}, code: commit "
-             f"{data['commit']}. CPU seconds; a linear step has a 2n/n ratio near 2, a "
-             "quadratic one near 4 (steps under 0.05 s are noise).", "",
+    lines = [(f"Measured {data['finished']}; Python {data['python']}, code: commit "
+              f"{data['commit']}. CPU seconds; a linear step has a 2n/n ratio near 2, a "
+              "quadratic one near 4 (steps under 0.05 s are noise)."), "",
              "| shape | step | n | CPU s at n | CPU s at 2n | 2n / n |",
              "|---|---|---:|---:|---:|---:|"]
     for row in data["ratios"]:
@@ -188,8 +188,8 @@ def table(data: dict[str, Any]) -> str:
                      f"{row['cpu_2n']:.3f} | {row['ratio']:.2f} |")
     if not any("html" in r["builds"] for r in data["results"]):
         return "\n".join(lines)
-    lines += ["", "| same vs distinct (at 2n, whole html build) | CPU s | baseline CPU s | "
-                  "ratio |", "|---|---:|---:|---:|"]
+    lines += ["", ("| same vs distinct (at 2n, whole html build) | CPU s | baseline CPU s | "
+                   "ratio |"), "|---|---:|---:|---:|"]
     for shape, base in BASELINE.items():
         a = max((r for r in data["results"] if r["shape"] == shape), key=lambda r: r["n"])
         b = max((r for r in data["results"] if r["shape"] == base), key=lambda r: r["n"])

@@ -889,9 +889,9 @@ def test_file_outside_the_project_is_not_read(r2_html: tuple[Path, Path, list[st
     srcdir, outdir, lines = r2_html
     for name, given in (("h-r2-outside.md", "../outside.yaml"),
                         ("h-r2-outside-link.md", "inside.yaml")):
-        assert warnings_of(lines, srcdir, name) == [
+        assert warnings_of(lines, srcdir, name) == [(
             f"{name}:3: WARNING: cannot read schedule file {given!r}: the file is outside the "
-            "project's source directory; move it into the project [schedule.file]"]
+            "project's source directory; move it into the project [schedule.file]")]
         html = (outdir / name.replace(".md", ".html")).read_text(encoding="utf-8")
         assert "Secret outside" not in html and 'class="schedule' not in html
 
@@ -946,9 +946,9 @@ def test_names_too_long_for_the_file_system_are_located_warnings(
         ("h-r2-names.md:16", "schedule.slides-missing]"),
         ("h-r2-names.md:17", "schedule.link-target]")]
     assert found[0].startswith(f"h-r2-names.md:11: WARNING: slides 'files/ppt/2030/{LONG}.pdf'")
-    assert warnings_of(lines, srcdir, "h-r2-long-file.md") == [
+    assert warnings_of(lines, srcdir, "h-r2-long-file.md") == [(
         f"h-r2-long-file.md:3: WARNING: cannot read schedule file '{LONG}.yaml': [Errno 36] "
-        f"File name too long: '{srcdir}/{LONG}.yaml' [schedule.file]"]
+        f"File name too long: '{srcdir}/{LONG}.yaml' [schedule.file]")]
     div = schedule_div(outdir, "h-r2-names")
     assert [li.get_text() for li in div.select("li.schedule-lecture")] == [
         "Lecture 1: Long", "Lecture 2: Linked", "Lecture 3: Present", "Lecture 4: Broken link"]
@@ -964,9 +964,9 @@ def test_files_tree_is_copied_by_sphinx_rule_for_static_files(
     assert not (copied / "Linked.pdf").is_symlink()
     assert (copied / "Lecture 3.pdf").is_file()
     assert not (copied / ".hidden.pdf").exists() and not (copied / "Dangling.pdf").exists()
-    assert [line for line in lines if "Dangling" in line] == [
+    assert [line for line in lines if "Dangling" in line] == [(
         f"{srcdir}/h-r2-names.md:14: WARNING: slides 'files/ppt/2030/Dangling.pdf': no such "
-        "file in the local 'files/' tree; add the file or fix the path [schedule.slides-missing]"]
+        "file in the local 'files/' tree; add the file or fix the path [schedule.slides-missing]")]
     assert not any("Linked.pdf" in line for line in lines)
 
 

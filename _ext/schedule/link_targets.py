@@ -38,7 +38,7 @@ def _page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
     normal = posixpath.normpath(path)
     if normal == ".." or normal.startswith("../"):
         return False  # above the site's root: no page or file of the project
-    stem = normal[:-len(".html")] if normal.endswith(".html") else normal
+    stem = normal.removesuffix(".html")
     names = ("index",) if stem == "." else (stem, f"{stem}/index")
     if any(name in docnames or name in _SPECIAL_PAGES for name in names):
         return True
