@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench \
+.PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
 	html-zh pdf-zh catalog gettext
 
 help:
@@ -102,6 +102,11 @@ new-year: venv
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.
 bench: venv
 	$(BIN)/python bench/run.py $(BENCHOPTS)
+
+# One very large schedule block, stage by stage, at n and 2n rows: is every stage linear?
+# Writes bench/blocks.json and the "blocks" table of bench/README.md.
+bench-blocks: venv
+	$(BIN)/python bench/blocks.py $(BENCHOPTS)
 
 clean:
 	rm -rf $(BUILDDIR)

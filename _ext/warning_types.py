@@ -26,6 +26,7 @@ class Subtype(str, Enum):
     INVALID = "invalid"
     FILE = "file"
     LINK_SCHEME = "link-scheme"
+    LINK_TARGET = "link-target"
     SLIDES_MISSING = "slides-missing"
     SLIDES_OTHER_YEAR = "slides-other-year"
     SLIDES_REUSED = "slides-reused"
@@ -35,6 +36,7 @@ class Subtype(str, Enum):
     TITLE_FILE_NAME = "title-file-name"
     ACKNOWLEDGED_UNUSED = "acknowledged-unused"
     DATES = "dates"
+    EXPORT_NAME = "export-name"
     UNDOCUMENTED_FIELD = "undocumented-field"
 
     def __str__(self) -> str:
@@ -66,9 +68,16 @@ SUBTYPES: dict[str, WarningSubtype] = {
         WarningSubtype(Subtype.INVALID, "A value has the wrong shape, a required field is "
                        "missing, or a key is unknown; the offending item is left out of the "
                        "table."),
-        WarningSubtype(Subtype.FILE, "The ``:file:`` of a schedule directive cannot be read."),
+        WarningSubtype(Subtype.FILE, "The ``:file:`` of a schedule directive cannot be read "
+                       "(or lies outside the project), or a file of the local ``files/`` "
+                       "tree cannot be copied into the HTML output."),
         WarningSubtype(Subtype.LINK_SCHEME, "A link uses a scheme other than http, https, "
                        "mailto or a relative path; it is refused and shown as plain text.", True),
+        WarningSubtype(Subtype.LINK_TARGET, "A link has no scheme and leads off the site or "
+                       "nowhere: it starts with ``//``, is a host name written without "
+                       "``https://`` (``github.com/foo``; neither is rendered as a link), or is "
+                       "a relative path outside the slides tree that matches no page or file "
+                       "of the project.", True),
         WarningSubtype(Subtype.SLIDES_MISSING, "A slides (or material) path has no file in the "
                        "local ``files/`` tree; checked only when that tree exists.", True),
         WarningSubtype(Subtype.SLIDES_OTHER_YEAR, "A slides path lies in another year's "
@@ -92,6 +101,10 @@ SUBTYPES: dict[str, WarningSubtype] = {
                        "problem."),
         WarningSubtype(Subtype.DATES, "The term's dates cannot be computed (e.g. an unknown "
                        "timezone)."),
+        WarningSubtype(Subtype.EXPORT_NAME, "Two schedule blocks of one folder would publish "
+                       "the same calendar or JSON file (``years/2030/index.md`` and "
+                       "``years/2030/schedule.md`` both make ``schedule-2030``); the year's "
+                       "index page keeps it and the other block offers no download."),
         WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
                        "description, so the guide's field table would have a blank meaning "
                        "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO, sphinx_build
 
 sys.path.insert(0, str(REPO / "bench"))
 
-import generate  # noqa: E402 - bench/ is not a package
+import blocks  # noqa: E402 - bench/ is not a package
+import generate  # noqa: E402
 import run  # noqa: E402
 
 
@@ -105,3 +105,27 @@ def test_a_tiny_run_writes_results_and_the_readme_table(tmp_path: Path) -> None:
         in text
     assert "| navigation adapter: pages byte-identical to furo's own, 2 pages, -j 2 | 5/5 |" \
         in text
+
+
+def test_the_block_benchmark_measures_every_stage_at_two_sizes(tmp_path: Path) -> None:
+    """A tiny run of ``bench/blocks.py``: every shape builds, every stage is reported."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Benchmark\n\n<!-- blocks:begin -->\nold\n<!-- blocks:end -->\n",
+                      encoding="utf-8")
+    output = tmp_path / "blocks.json"
+    argv = ["--scale", "0.002", "--builders", "html", "--workdir", str(tmp_path / "w"),
+            "--output", str(output), "--readme", str(readme)]
+    assert blocks.main(argv) == 0
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert {(r["shape"], r["n"]) for r in data["results"]} == {
+        ("one-week", 6), ("one-week", 12), ("cycled-weeks", 6), ("cycled-weeks", 12),
+        ("one-title", 8), ("one-title", 16), ("distinct-titles", 8), ("distinct-titles", 16)}
+    steps = {"read", "validate", "checks", "tables", "calendar", "json", "html"}
+    for shape in blocks.SHAPES:
+        assert {r["step"] for r in data["ratios"] if r["shape"] == shape} == steps
+    # the blocks are what they say: one-week repeats week 1, one-title one title
+    assert blocks.block("one-week", 3).count("week: 1\n") == 3
+    assert blocks.block("one-title", 3).count("title: Fundamentals") == 3
+    text = readme.read_text(encoding="utf-8")
+    assert "old" not in text and "| one-title | tables | 8 |" in text
+    assert "| one-week / cycled-weeks |" in text

@@ -374,10 +374,10 @@ def _limits() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
 
 
-def bounded_build(srcdir: Path, outdir: Path) -> tuple[int, str]:
+def bounded_build(srcdir: Path, outdir: Path, builder: str = "html") -> tuple[int, str]:
     """sphinx-build in a child with a memory limit; the timeout is only a safety net."""
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", "-T",
+        [sys.executable, "-m", "sphinx", "-b", builder, "-q", "--keep-going", "-T",
          str(srcdir), str(outdir)],
         capture_output=True, text=True, preexec_fn=_limits, timeout=600, check=False,
         env={**os.environ, "PYTHONPATH": str(REPO)})
@@ -621,3 +621,373 @@ def test_epub_pages_with_hostile_text_are_well_formed_xhtml(
         shown = "".join(node.data for node in caption.getElementsByTagName("span")[0].childNodes
                         if node.nodeType == node.TEXT_NODE)
         assert shown == re.sub(r" *\n+ *", " ", text)
+
+
+# --- second round: classes a fresh hostile corpus found ---------------------------------
+
+R2_LINKS = textwrap.dedent("""\
+    year: 2030
+    sections:
+      - title: Links
+        weeks:
+          - week: 1
+            topic: Links
+            lectures:
+              - number: 1
+                title: Host slides
+                slides: github.com/foo/slides.pdf
+              - number: 2
+                title: Site slides
+                slides: files/ppt/2030/Lecture 2.pdf
+            materials:
+              - {label: proto, url: "//evil.example/x"}
+              - {label: backslash, url: "/\\\\evil.example/x"}
+              - {label: host, url: github.com/foo}
+              - {label: www, url: www.example.org}
+              - {label: page, url: years/2030/index.html}
+              - {label: folder, url: years/2030/}
+              - {label: file, url: notes.txt}
+              - {label: nowhere, url: no/such/page.html}
+              - {label: site file, url: files/ppt/2030/code.zip}
+              - {label: js, url: "javascript:alert(1)"}
+              - {label: data, url: "data:,x"}
+              - {label: vb, url: "vbscript:x"}
+              - {label: local, url: "file:///etc/passwd"}
+              - {label: blob, url: "blob:https://example.org/y"}
+              - {label: kept, url: https://example.org/kept}
+    """)
+# (page line, subtype, the link) of each warning; the block starts on line 4
+R2_LINK_WARNINGS = [
+    (11, "link-target", "github.com/foo/slides.pdf"), (18, "link-target", "//evil.example/x"),
+    (19, "link-target", "/\\evil.example/x"), (20, "link-target", "github.com/foo"),
+    (21, "link-target", "www.example.org"), (25, "link-target", "no/such/page.html"),
+    (27, "link-scheme", "javascript:alert(1)"), (28, "link-scheme", "data:,x"),
+    (29, "link-scheme", "vbscript:x"), (30, "link-scheme", "file:///etc/passwd"),
+    (31, "link-scheme", "blob:https://example.org/y")]
+# a path that matches nothing is reported but still linked, like any site path
+R2_LINKED = ["years/2030/index.html", "years/2030/", "notes.txt", "no/such/page.html",
+             "files/ppt/2030/code.zip", "https://example.org/kept"]
+
+R2_CALENDAR = textwrap.dedent("""\
+    year: 2030
+    term:
+      first_day: 2030-02-18
+      weekday: Wed
+      start: "15:10"
+      end: "18:00"
+      location: 'Room \\N 1, C:\\temp; x'
+    sections:
+      - title: Fundamentals
+        weeks:
+          - week: 1
+            topic: 'C:\\New folder \\Nabla'
+            lectures:
+              - {number: 1, title: 'Escapes \\n \\N \\\\ , ; end'}
+          - week: 2
+            topic: "tab\\there\\r\\nCRLF and CR\\rend"
+    """)
+
+R2_FORGE = textwrap.dedent("""\
+    sections:
+      - title: Forge
+        weeks:
+          - week: 1
+            topic: Forge
+            "k\\rh-r2-forge.md:1: WARNING: all clear": 1
+            lectures:
+              - number: 1
+                title: "T\\nh-r2-forge.md:1: WARNING: all clear\\rX\\u2028Y\\u202eZ"
+                slides: https://example.org/same.pdf
+              - number: 2
+                title: Other
+                slides: https://example.org/same.pdf
+            materials:
+              - {label: x, url: "nowhere\\nh-r2-forge.md:1: WARNING: all clear"}
+    """)
+
+# YAML ends a line at U+2028, U+2029 and U+0085 (inside quotes it folds them to spaces);
+# the page does not, so the warnings after them must still name the page's line
+R2_BREAKS = ('sections:\n  - title: "a\u2028b\u2029c\x85d"\n    weeks:\n      - week: 1\n'
+             '        topic: "x\u2028y"\n        lectures:\n          - {number: 1, title: A}\n'
+             '          - {number: 3, title: B}\n        bogus: 1\n')
+# (line within the block, subtype, start of the message)
+R2_BREAK_WARNINGS = [
+    (7, "lecture-order", "Lecture 3 skips a number after Lecture 1 (no Lecture 2)"),
+    (8, "invalid", "schedule field 'sections[0].weeks[0].bogus': unknown key")]
+
+
+def r2_project(tmp_path: Path) -> Path:
+    """Pages for the second round's classes, in a project with no local ``files/`` tree."""
+    srcdir = small_project(tmp_path, {
+        "h-r2-links.md": page("Links", R2_LINKS), "h-r2-forge.md": page("Forge", R2_FORGE),
+        "h-r2-breaks.md": page("Breaks", R2_BREAKS),
+        "h-r2-breaks-file.md": "# Breaks\n\n```{schedule}\n:file: breaks.yaml\n```\n",
+        "h-r2-outside.md": "# Outside\n\n```{schedule}\n:file: ../outside.yaml\n```\n",
+        "h-r2-outside-link.md": "# Link\n\n```{schedule}\n:file: inside.yaml\n```\n",
+        "notes.txt": "notes\n", "breaks.yaml": R2_BREAKS})
+    (srcdir / "index.md").write_text("# Hostile input\n\n```{toctree}\n:glob:\n\nh-*\n"
+                                     "years/*/*\n```\n", encoding="utf-8")
+    (tmp_path / "outside.yaml").write_text(every_field("Secret outside"), encoding="utf-8")
+    os.symlink(tmp_path / "outside.yaml", srcdir / "inside.yaml")
+    year = srcdir / "years" / "2030"
+    year.mkdir(parents=True)
+    (year / "index.md").write_text(page("Spring 2030", R2_CALENDAR), encoding="utf-8")
+    (year / "schedule.md").write_text(page("Schedule", R2_CALENDAR.replace(
+        "C:\\New folder", "Other page")), encoding="utf-8")
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def r2_html(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    tmp = tmp_path_factory.mktemp("r2-html")
+    srcdir = r2_project(tmp)
+    returncode, stderr = bounded_build(srcdir, tmp / "out")
+    assert returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
+    # colours (sphinx-build uses them under CI=true) are not part of a warning's text
+    return srcdir, tmp / "out", strip_escape_sequences(stderr).splitlines()
+
+
+def warnings_of(lines: list[str], srcdir: Path, name: str) -> list[str]:
+    """The warning lines of page ``name``, with the source folder taken off."""
+    prefix = f"{srcdir}/{name}:"
+    return [line[len(str(srcdir)) + 1:] for line in lines if line.startswith(prefix)]
+
+
+def test_links_without_a_scheme_warn_at_their_line_and_are_not_linked(
+        r2_html: tuple[Path, Path, list[str]]) -> None:
+    srcdir, outdir, lines = r2_html
+    found = sorted(warnings_of(lines, srcdir, "h-r2-links.md"),
+                   key=lambda w: int(w.split(":")[1]))
+    assert [(int(w.split(":")[1]), w.rsplit("[schedule.", 1)[1].rstrip("]")) for w in found] \
+        == [(line, subtype) for line, subtype, _ in R2_LINK_WARNINGS]
+    for warning, (line, subtype, url) in zip(found, R2_LINK_WARNINGS):
+        assert warning.startswith(f"h-r2-links.md:{line}: WARNING: link {url!r} "), warning
+    assert found[3] == ("h-r2-links.md:20: WARNING: link 'github.com/foo' looks like a web "
+                        "address without its scheme, which would be a page of this site; "
+                        "write 'https://github.com/foo' (not rendered as a link) "
+                        "[schedule.link-target]")
+    assert found[1] == ("h-r2-links.md:18: WARNING: link '//evil.example/x' starts with '//', "
+                        "so it leaves the site for the host it names; write the full address "
+                        "with https:// (not rendered as a link) [schedule.link-target]")
+    assert found[5] == ("h-r2-links.md:25: WARNING: link 'no/such/page.html' is a path on "
+                        "this site that matches no page or file of the project; give the full "
+                        "address with https://, or fix the path [schedule.link-target]")
+    div = schedule_div(outdir, "h-r2-links")
+    base = "https://deep-generative-models.github.io/"
+    assert [a["href"] for a in div.select("tbody a")] == [
+        base + "files/ppt/2030/Lecture%202.pdf",
+        *[base + url if "://" not in url else url for url in R2_LINKED]]
+    assert [s.get_text() for s in div.select(".schedule-refused")] == [
+        "Lecture 1: Host slides", "proto", "backslash", "host", "www", "js", "data", "vb",
+        "local", "blob"]
+
+
+def test_the_json_export_carries_only_the_links_the_page_links(
+        r2_html: tuple[Path, Path, list[str]]) -> None:
+    _, outdir, _ = r2_html
+    document = json.loads((outdir / "h-r2-links-2030.json").read_text(encoding="utf-8"))
+    week = document["schedule"]["sections"][0]["weeks"][0]
+    assert [lecture["slides"] for lecture in week["lectures"]] == [
+        None, "files/ppt/2030/Lecture 2.pdf"]
+    assert [link["url"] for link in week["materials"]] == R2_LINKED
+    from _ext.outputs.json_export import export_schema
+
+    described = export_schema()["properties"]["schedule"]["description"]
+    assert "Only links the page renders" in described and "left out" in described
+
+
+def test_two_pages_with_one_export_name_warn_and_keep_their_own_data(
+        r2_html: tuple[Path, Path, list[str]]) -> None:
+    srcdir, outdir, lines = r2_html
+    found = warnings_of(lines, srcdir, "years/2030/schedule.md")
+    assert found == [
+        f"years/2030/schedule.md:4: WARNING: export file 'years/2030/schedule-2030.{kind}' is "
+        "also the name of the schedule on page 'years/2030/index', which keeps it; this block "
+        "gets no download (rename this page, or give its schedule another 'year') "
+        "[schedule.export-name]" for kind in ("ics", "json")]
+    assert warnings_of(lines, srcdir, "years/2030/index.md") == []
+    data = json.loads((outdir / "years/2030/schedule-2030.json").read_text(encoding="utf-8"))
+    assert data["page"] == "years/2030/index"
+    index = BeautifulSoup((outdir / "years/2030/index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    assert [a["href"] for a in index.select("a.schedule-download")] == [
+        "schedule-2030.ics", "schedule-2030.json"]
+    other = BeautifulSoup((outdir / "years/2030/schedule.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    assert other.select("a.schedule-download") == []
+    assert other.select_one("div.schedule td").get_text() == "Other page \\Nabla"
+
+
+def test_the_calendar_shows_every_character_the_json_and_page_show(
+        r2_html: tuple[Path, Path, list[str]]) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    _, outdir, _ = r2_html
+    data = json.loads((outdir / "years/2030/schedule-2030.json").read_text(encoding="utf-8"))
+    raw = (outdir / "years/2030/schedule-2030.ics").read_bytes()
+    events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
+    weeks = data["schedule"]["sections"][0]["weeks"]
+
+    def shown(text: str) -> str:  # a calendar has no lone carriage return (RFC 5545)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    assert [str(event["summary"]) for event in events] == [shown(w["topic"]) for w in weeks]
+    assert str(events[0]["summary"]) == "C:\\New folder \\Nabla"
+    assert str(events[0]["location"]) == data["schedule"]["term"]["location"] \
+        == "Room \\N 1, C:\\temp; x"
+    assert str(events[0]["description"]) == "Lecture 1: Escapes \\n \\N \\\\ , ; end"
+    page_ = BeautifulSoup((outdir / "years/2030/index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    cells = page_.select("div.schedule tbody td")
+    assert cells[0].get_text() == str(events[0]["summary"])
+    assert cells[1].select_one("li").get_text() == str(events[0]["description"])
+
+
+def test_user_text_cannot_forge_or_overwrite_a_warning_line(
+        r2_html: tuple[Path, Path, list[str]]) -> None:
+    srcdir, _, lines = r2_html
+    found = warnings_of(lines, srcdir, "h-r2-forge.md")
+    assert len(found) == 3, found
+    warnings = [line for line in lines if "WARNING" in line or "all clear" in line]
+    # one warning, one line: each starts at a real location and ends with its type
+    for line in warnings:
+        assert re.match(rf"^{re.escape(str(srcdir))}/\S+:\d+: WARNING: .*\[[a-z.-]+\]$",
+                        line), line
+        assert "\r" not in line and "\x85" not in line and "\u2028" not in line, line
+    assert not any(re.search(r"h-r2-forge\.md:1: WARNING", line.split(" WARNING: ", 1)[0])
+                   for line in warnings)
+    assert found[0] == ("h-r2-forge.md:9: WARNING: schedule field 'sections[0].weeks[0]."
+                        "'k\\rh-r2-forge.md:1: WARNING: all clear'': unknown key; expected "
+                        "one of the documented fields (check the spelling) [schedule.invalid]")
+    assert found[1] == ("h-r2-forge.md:18: WARNING: link 'nowhere\\nh-r2-forge.md:1: WARNING: "
+                        "all clear' uses the scheme 'nowhereh-r2-forge.md:'; expected http, "
+                        "https, mailto or a relative path (not rendered as a link) "
+                        "[schedule.link-scheme]")
+    assert found[2] == ("h-r2-forge.md:14: WARNING: slides 'https://example.org/same.pdf' are "
+                        "already linked at line 11 for 'Lecture 1: T h-r2-forge.md:1: WARNING: "
+                        "all clear X Y\\u202eZ'; each lecture or reading needs its own file "
+                        "(lectures sharing one file are written as one entry with 'parts') "
+                        "[schedule.slides-reused]")
+
+
+@pytest.mark.parametrize(("name", "first"), [("h-r2-breaks.md", 4), ("h-r2-breaks-file.md", 1)])
+def test_unicode_line_separators_keep_warnings_on_their_line(
+        r2_html: tuple[Path, Path, list[str]], name: str, first: int) -> None:
+    srcdir, outdir, lines = r2_html
+    # a :file: block warns in its own file, from its first line
+    shown = name if first == 4 else "breaks.yaml"
+    found = warnings_of(lines, srcdir, shown)
+    assert len(found) == len(R2_BREAK_WARNINGS), found
+    for warning, (line, subtype, message) in zip(sorted(found), R2_BREAK_WARNINGS):
+        assert warning.startswith(f"{shown}:{first + line}: WARNING: {message}"), warning
+        assert warning.endswith(f"[schedule.{subtype}]"), warning
+    div = schedule_div(outdir, name[:-3])
+    assert div.select_one("caption span.caption-text").get_text() == "a b c d"
+    assert div.select_one("tbody td").get_text() == "x y"
+
+
+def test_file_outside_the_project_is_not_read(r2_html: tuple[Path, Path, list[str]]) -> None:
+    srcdir, outdir, lines = r2_html
+    for name, given in (("h-r2-outside.md", "../outside.yaml"),
+                        ("h-r2-outside-link.md", "inside.yaml")):
+        assert warnings_of(lines, srcdir, name) == [(
+            f"{name}:3: WARNING: cannot read schedule file {given!r}: the file is outside the "
+            "project's source directory; move it into the project [schedule.file]")]
+        html = (outdir / name.replace(".md", ".html")).read_text(encoding="utf-8")
+        assert "Secret outside" not in html and 'class="schedule' not in html
+
+
+LONG = "x" * 300  # longer than a file name may be (255 bytes): OSError, not "missing"
+R2_NAMES = textwrap.dedent(f"""\
+    year: 2030
+    sections:
+      - title: Names
+        weeks:
+          - week: 1
+            topic: Names
+            lectures:
+              - {{number: 1, title: Long, slides: "files/ppt/2030/{LONG}.pdf"}}
+              - {{number: 2, title: Linked, slides: files/ppt/2030/Linked.pdf}}
+              - {{number: 3, title: Present, slides: files/ppt/2030/Lecture 3.pdf}}
+              - {{number: 4, title: Broken link, slides: files/ppt/2030/Dangling.pdf}}
+            materials:
+              - {{label: long code, url: "files/ppt/2030/{LONG}.zip"}}
+              - {{label: long page, url: "{LONG}.html"}}
+    """)
+
+
+@pytest.fixture(scope="module")
+def r2_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    """A project with a local ``files/`` tree holding a link out of it and a broken one."""
+    tmp = tmp_path_factory.mktemp("r2-files")
+    srcdir = small_project(tmp, {
+        "h-r2-names.md": page("Names", R2_NAMES),
+        "h-r2-long-file.md": f"# Long\n\n```{{schedule}}\n:file: {LONG}.yaml\n```\n"})
+    slides = srcdir / "files" / "ppt" / "2030"
+    slides.mkdir(parents=True)
+    (slides / "Lecture 3.pdf").write_bytes(b"%PDF-1.4\n")
+    (slides / ".hidden.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp / "Linked.pdf").write_bytes(b"%PDF-1.4 outside\n")
+    os.symlink(tmp / "Linked.pdf", slides / "Linked.pdf")
+    os.symlink(tmp / "nothing.pdf", slides / "Dangling.pdf")
+    returncode, stderr = bounded_build(srcdir, tmp / "out")
+    assert returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
+    # colours (sphinx-build uses them under CI=true) are not part of a warning's text
+    return srcdir, tmp / "out", strip_escape_sequences(stderr).splitlines()
+
+
+def test_names_too_long_for_the_file_system_are_located_warnings(
+        r2_files: tuple[Path, Path, list[str]]) -> None:
+    srcdir, outdir, lines = r2_files
+    found = sorted(warnings_of(lines, srcdir, "h-r2-names.md"),
+                   key=lambda w: int(w.split(":")[1]))
+    assert [(w.split(": WARNING: ")[0], w.rsplit(" [", 1)[1]) for w in found] == [
+        ("h-r2-names.md:11", "schedule.slides-missing]"),
+        ("h-r2-names.md:14", "schedule.slides-missing]"),
+        ("h-r2-names.md:16", "schedule.slides-missing]"),
+        ("h-r2-names.md:17", "schedule.link-target]")]
+    assert found[0].startswith(f"h-r2-names.md:11: WARNING: slides 'files/ppt/2030/{LONG}.pdf'")
+    assert warnings_of(lines, srcdir, "h-r2-long-file.md") == [(
+        f"h-r2-long-file.md:3: WARNING: cannot read schedule file '{LONG}.yaml': [Errno 36] "
+        f"File name too long: '{srcdir}/{LONG}.yaml' [schedule.file]")]
+    div = schedule_div(outdir, "h-r2-names")
+    assert [li.get_text() for li in div.select("li.schedule-lecture")] == [
+        "Lecture 1: Long", "Lecture 2: Linked", "Lecture 3: Present", "Lecture 4: Broken link"]
+
+
+def test_files_tree_is_copied_by_sphinx_rule_for_static_files(
+        r2_files: tuple[Path, Path, list[str]]) -> None:
+    """Links are followed and hidden files skipped (as for ``html_static_path``); a linked
+    file is no missing file for the slides check, a broken link is (at the slides line)."""
+    srcdir, outdir, lines = r2_files
+    copied = outdir / "files" / "ppt" / "2030"
+    assert (copied / "Linked.pdf").read_bytes() == b"%PDF-1.4 outside\n"
+    assert not (copied / "Linked.pdf").is_symlink()
+    assert (copied / "Lecture 3.pdf").is_file()
+    assert not (copied / ".hidden.pdf").exists() and not (copied / "Dangling.pdf").exists()
+    assert [line for line in lines if "Dangling" in line] == [(
+        f"{srcdir}/h-r2-names.md:14: WARNING: slides 'files/ppt/2030/Dangling.pdf': no such "
+        "file in the local 'files/' tree; add the file or fix the path [schedule.slides-missing]")]
+    assert not any("Linked.pdf" in line for line in lines)
+
+
+def test_latex_refuses_the_same_links_and_keeps_the_text(tmp_path: Path) -> None:
+    """The PDF links what the page links, and the calendar's text reads the same there."""
+    srcdir = r2_project(tmp_path)
+    returncode, stderr = bounded_build(srcdir, tmp_path / "latex", "latex")
+    assert returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
+    tex = (tmp_path / "latex" / "hostile.tex").read_text(encoding="utf-8")
+    hrefs = re.findall(r"\\sphinxhref\{([^}]*)\}", tex)
+    assert "https://example.org/kept" in hrefs
+    refused = r"evil\.example|github\.com/foo|www\.example|^(javascript|data|vbscript|file|blob):"
+    assert not [h for h in hrefs if re.search(refused, h)], hrefs
+    require_tool("xelatex", "latexmk", "pdftotext")
+    result = subprocess.run(
+        ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "hostile.tex"],
+        cwd=tmp_path / "latex", capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-3000:]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "hostile.pdf", "-"],
+                          cwd=tmp_path / "latex", capture_output=True, text=True,
+                          check=True).stdout
+    for shown in ("C:\\New folder \\Nabla", "Lecture 1: Host slides", "a b c d",
+                  "Lecture 1: Escapes \\n \\N \\\\ , ; end"):
+        assert shown in text, shown

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from docutils import nodes
 from docutils.statemachine import string2lines
 from hypothesis import HealthCheck, event, given, settings
@@ -54,6 +56,7 @@ PAGES = {
 }
 WARNING = re.compile(r"^(?P<file>.*?):(?P<line>\d+): WARNING: (?P<message>.*)$")
 REFUSALS = ("[schedule.yaml]", "[schedule.invalid]")
+ONE_LINE = re.compile(r" \[[a-z]+(\.[a-z-]+)?\]$")
 
 EXAMPLES = settings(max_examples=120, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow,
@@ -102,12 +105,16 @@ def parse_page(app: SphinxTestApp, text: str, syntax: str) -> nodes.document:
         app.env.current_document.docname = ""
 
 
-def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst"
-              ) -> list[tuple[int, str]]:
+def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst",
+              outputs: dict[str, list[Any]] | None = None) -> list[tuple[int, str]]:
     """Parse a page holding one schedule block; render and export it; the warnings.
 
-    Returns (0-based line within the block, message) for each warning.
+    Returns (0-based line within the block, message) for each warning.  ``outputs``, if
+    given, receives the HTML fragments and the JSON and iCalendar bytes.
     """
+    outputs = {} if outputs is None else outputs
+    for kind in ("html", "json", "ics"):
+        outputs[kind] = []
     app._warning.seek(0)
     app._warning.truncate()
     schedule_domain(app.env).clear_doc(DOCNAME)
@@ -119,15 +126,19 @@ def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst"
     for table in doctree.findall(schedule_block):
         fragment = app.builder.render_partial(table)["fragment"]
         assert "<table" in fragment
+        outputs["html"].append(fragment)
     for record in schedule_domain(app.env).records.get(DOCNAME, []):
-        build_json(record.schedule, year=record.year, docname=DOCNAME, url=None,
-                   calendar=None)
-        build_calendar(record.schedule, year=record.year, docname=DOCNAME, name="Course",
-                       host="example.org", page_url=None)
+        outputs["json"].append(build_json(record.schedule, year=record.year, docname=DOCNAME,
+                                          url=None, calendar=None))
+        outputs["ics"].append(build_calendar(
+            record.schedule, year=record.year, docname=DOCNAME, name="Course",
+            host="example.org", page_url=None))
     found = []
     for line in strip_escape_sequences(app._warning.getvalue()).splitlines():
         match = WARNING.match(line)
         assert match, f"unexpected output {line!r}"
+        # one warning, one line: no user text may end it early or forge another
+        assert ONE_LINE.search(line) and "\r" not in line, f"broken warning line {line!r}"
         assert match["file"].endswith(f"{DOCNAME}.{syntax}"), line
         found.append((int(match["line"]) - first_line, match["message"]))
     assert not any(isinstance(node, nodes.system_message) for node in doctree.findall())
@@ -376,3 +387,126 @@ def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
     if is_site_path(url):
         assert href.startswith("https://example.org/")
         assert browser_scheme(relative_href(url, "years/2030/index.html")) is None
+
+
+# --- second round: user text in messages, calendar text, line separators, links ---------
+
+# text as hostile corpora write it: line breaks of every kind, a forged warning, escapes
+FORGED = "\nyears/2030/index.md:1: WARNING: all clear"
+hostile_text = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30),
+    st.builds(lambda a, b: a + FORGED + b, st.text(max_size=5), st.text(max_size=5)),
+    st.text(alphabet="\\Nn,;:\r\n\t \u2028\u2029\x85\u202eab", min_size=1, max_size=20),
+).filter(lambda s: s.strip() != "")
+
+
+def q(text: str, raw: bool = True) -> str:
+    """``text`` as a YAML double-quoted scalar; with ``raw``, U+2028 and U+0085 stay raw.
+
+    Docutils itself ends a reStructuredText line at them (before any directive runs), so
+    an rST page gets them escaped.
+    """
+    return json.dumps(text, ensure_ascii=not raw)
+
+
+FEWER = settings(EXAMPLES, max_examples=40)
+
+
+@pytest.mark.parametrize("syntax", sorted(PAGES))
+@FEWER
+@given(title=hostile_text, url=hostile_text)
+def test_user_text_never_breaks_or_forges_a_warning_line(app: SphinxTestApp, syntax: str,
+                                                         title: str, url: str) -> None:
+    """Titles and links reach messages (slides reused, link checks, unknown keys) quoted."""
+    raw = syntax == "md"
+    block = "\n".join([
+        "sections:", "  - title: T", "    weeks:", "      - week: 1", "        topic: T",
+        f"        {q(title, raw)}: 1", "        lectures:",
+        f"          - {{number: 1, title: {q(title, raw)}, slides: same.pdf}}",
+        f"          - {{number: 2, title: {q(title + 'x', raw)}, slides: same.pdf}}",
+        "        materials:", f"          - {{label: x, url: {q(url, raw)}}}"])
+    # run_block asserts that every warning is one line ending with its type
+    warnings = run_block(app, block.split("\n"), syntax)
+    assert all(0 <= line < 11 for line, _ in warnings), warnings
+
+
+_calendar_chars = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co")) |
+                          st.sampled_from("\\\n\r\t,;:\"Nn"), max_size=15)
+# a literal backslash-N (a Windows path, TeX's \Nabla) is what icalendar once broke
+calendar_text = st.builds(lambda a, b: f"{a}\\N{b}", _calendar_chars, _calendar_chars).map(
+    str.strip).filter(bool)
+
+
+@FEWER
+@given(topic=calendar_text, title=calendar_text, location=calendar_text)
+def test_the_calendar_reads_back_what_the_json_holds(app: SphinxTestApp, topic: str,
+                                                     title: str, location: str) -> None:
+    """Every character of a topic, a title and a location survives the .ics (a lone CR
+    is the one exception: RFC 5545 can only write it as a line break)."""
+    icalendar = pytest.importorskip("icalendar")
+    block = "\n".join([
+        "term:", "  first_day: 2030-02-18", "  weekday: Wed", f"  location: {q(location)}",
+        "sections:", "  - title: T", "    weeks:", "      - week: 1", f"        topic: {q(topic)}",
+        f"        lectures: [{{number: 1, title: {q(title)}}}]"])
+    outputs: dict[str, list[Any]] = {}
+    run_block(app, block.split("\n"), "md", outputs)
+    if not outputs["ics"]:
+        return  # the text was refused (the refusal is tested elsewhere)
+    data = json.loads(outputs["json"][0])
+    event = next(iter(icalendar.Calendar.from_ical(outputs["ics"][0]).walk("VEVENT")))
+    week = data["schedule"]["sections"][0]["weeks"][0]
+
+    def shown(text: str) -> str:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    assert str(event["summary"]) == shown(week["topic"])
+    assert str(event["location"]) == shown(data["schedule"]["term"]["location"])
+    number, text = week["lectures"][0]["number"], week["lectures"][0]["title"]
+    assert str(event["description"]) == re.sub(
+        r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*", " ", f"Lecture {number}: {text}")
+
+
+@FEWER
+@given(topics=st.lists(calendar_text.map(lambda s: s.replace("\r", "")) | st.builds(
+    lambda a, b: f"{a}\u2028{b}\u2029{a}\x85", st.text("ab ", max_size=3),
+    st.text("cd ", max_size=3)), min_size=1, max_size=5))
+def test_yaml_only_line_breaks_keep_warnings_on_the_page_line(app: SphinxTestApp,
+                                                              topics: list[str]) -> None:
+    """U+2028, U+2029 and U+0085 end a line for YAML, not for the page (MyST)."""
+    lines = ["sections:", "  - title: T", "    weeks:"]
+    for number, topic in enumerate(topics, start=1):
+        lines += [f"      - week: {number}", f"        topic: {q(topic)}"]
+    lines += ["        bogus: 1"]
+    warnings = run_block(app, lines, "md")
+    assert [(line, message) for line, message in warnings if "unknown key" in message] == [
+        (len(lines) - 1, (f"schedule field 'sections[0].weeks[{len(topics) - 1}].bogus': "
+                          "unknown key; expected one of the documented fields (check the "
+                          "spelling) [schedule.invalid]"))]
+
+
+@settings(EXAMPLES, max_examples=80)
+@given(url=url_text | st.sampled_from(["github.com/foo", "www.example.org", "//evil.example/",
+                                       "/\\evil.example", "years/2030/index.html",
+                                       "file:///etc/passwd", "blob:x", "files/ppt/2030/a.pdf"]))
+def test_the_json_export_links_exactly_what_the_page_links(app: SphinxTestApp,
+                                                           url: str) -> None:
+    from _ext.schedule.links import is_linkable
+
+    block = ["sections:", "  - title: T", "    weeks:", "      - week: 1", "        topic: T",
+             "        lectures:", f"          - {{number: 1, title: L, slides: {q(url)}}}",
+             "        materials:", f"          - {{label: M, url: {q(url)}}}"]
+    outputs: dict[str, list[Any]] = {}
+    run_block(app, block, "md", outputs)
+    if not outputs["json"]:
+        return  # the value was refused as a whole (an unshowable character, say)
+    week = json.loads(outputs["json"][0])["schedule"]["sections"][0]["weeks"][0]
+    links = [a.get("href") for a in BeautifulSoup(outputs["html"][0], "html.parser")
+             .select("tbody a")]
+    exported = [lecture["slides"] for lecture in week["lectures"]] + [
+        material["url"] for material in week["materials"]]
+    exported = [value for value in exported if value is not None]
+    assert len(links) == len(exported), (url, links, exported)
+    assert all(is_linkable(value) for value in exported)
+    for href in links:
+        # no link leaves for another host without saying so with its scheme
+        assert not re.sub(r"[\t\n\r ]", "", href).replace("\\", "/").startswith("//"), href

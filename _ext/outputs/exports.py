@@ -4,6 +4,11 @@ Files are named after the page and year and written beside the page's HTML:
 ``years/2026/index`` → ``years/2026/schedule-2026.ics``; another page such as
 ``guide/demo-schedule`` → ``guide/demo-schedule-2026.ics``; a page's second block gets
 ``-2``.  The iCalendar file exists only when the term has dates; the JSON always.
+Two pages of one folder can still be given one name (``years/2030/index`` and
+``years/2030/schedule`` both make ``schedule-2030``); the file then belongs to one block
+only, the year's index page first and otherwise the first page by name, and every other
+block that wants it is reported at its line and offers no download, so no page links to
+another page's data.
 
 The directive leaves a ``schedule_exports`` placeholder under the tables.  At
 ``doctree-resolved`` it becomes a paragraph of links for HTML builders (relative to the
@@ -32,6 +37,7 @@ from ..builders import publishes_files
 from ..locale import _, build_words
 from ..schedule.domain import ScheduleRecord, schedule_domain
 from ..schedule.nodes import schedule_exports
+from ..warning_types import Subtype, warn
 from .revision import build_environ
 
 if TYPE_CHECKING:  # what the files are made with loads when there is a schedule
@@ -50,7 +56,6 @@ def export_files(docname: str, year: int | None, index: int, data: Schedule,
                  config: Any) -> ExportFiles:
     """Which files one block publishes, by the naming rule in the module docstring."""
     from ..schedule.dates import has_dates
-    from .ical import meetings
 
     base = posixpath.basename(docname)
     stem = "schedule" if base == "index" else base
@@ -59,11 +64,43 @@ def export_files(docname: str, year: int | None, index: int, data: Schedule,
     if index:
         stem += f"-{index + 1}"
     folder = posixpath.dirname(docname)
-    ics = (posixpath.join(folder, stem + ".ics")
-           if config.schedule_calendar_export and has_dates(data.term) and meetings(data)
-           else None)
+    ics = None
+    if config.schedule_calendar_export and has_dates(data.term):
+        from .ical import meetings  # icalendar loads for dated schedules only
+
+        if meetings(data):
+            ics = posixpath.join(folder, stem + ".ics")
     json = posixpath.join(folder, stem + ".json") if config.schedule_json_export else None
     return ExportFiles(ics, json)
+
+
+def _priority(record: ScheduleRecord) -> tuple[bool, str, int]:
+    return posixpath.basename(record.docname) != "index", record.docname, record.index
+
+
+def _owners(app: Sphinx, folder: str) -> dict[str, ScheduleRecord]:
+    """The block each export file of ``folder`` belongs to (names only collide there)."""
+    records = [record for docname, found in schedule_domain(app.env).records.items()
+               if posixpath.dirname(docname) == folder for record in found]
+    owners: dict[str, ScheduleRecord] = {}
+    for record in sorted(records, key=_priority):
+        files = export_files(record.docname, record.year, record.index, record.schedule,
+                             app.config)
+        for path in (files.ics, files.json):
+            if path:
+                owners.setdefault(path, record)
+    return owners
+
+
+def published_files(app: Sphinx, record: ScheduleRecord) -> tuple[ExportFiles, list[str]]:
+    """The files ``record`` publishes, and those it wants that another block owns."""
+    owners = _owners(app, posixpath.dirname(record.docname))
+    files = export_files(record.docname, record.year, record.index, record.schedule,
+                         app.config)
+    kept = [path if path and owners.get(path) is record else None
+            for path in (files.ics, files.json)]
+    lost = [path for path, keep in zip((files.ics, files.json), kept) if path and not keep]
+    return ExportFiles(*kept), lost
 
 
 def _record(app: Sphinx, docname: str, index: int) -> ScheduleRecord | None:
@@ -91,8 +128,7 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
     record = _record(app, node["docname"], node["index"])
     if record is None:
         return None
-    files = export_files(record.docname, record.year, record.index, record.schedule,
-                         app.config)
+    files, _lost = published_files(app, record)
     found = [(str(label), path) for label, path in ((_("calendar (iCalendar .ics)"), files.ics),
                                                     (_("data (JSON)"), files.json)) if path]
     if not found:
@@ -164,8 +200,13 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         from .ical import build_calendar
         from .json_export import build_json
 
-        files = export_files(record.docname, record.year, record.index, record.schedule,
-                             app.config)
+        files, lost = published_files(app, record)
+        for path in lost:
+            owner = _owners(app, posixpath.dirname(record.docname))[path]
+            warn(f"export file {path!r} is also the name of the schedule on page "
+                 f"{owner.docname!r}, which keeps it; this block gets no download (rename "
+                 "this page, or give its schedule another 'year')",
+                 Subtype.EXPORT_NAME, record.schedule.where)
         url = page_url(app, record.docname)
         if files.ics:
             data = build_calendar(

@@ -20,13 +20,14 @@ host; links into the other years point at the original site (``schedule_files_ba
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.fileutil import copy_asset
+from sphinx.util.matching import DOTFILES
 from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
@@ -40,6 +41,7 @@ from ..schedule.nodes import (
     schedule_nav,
     schedule_row,
 )
+from ..warning_types import Subtype, warn
 
 FILE_TYPES = {"pdf": "PDF", "ppt": "PPT", "pptx": "PPTX", "zip": "ZIP", "key": "KEY",
               "doc": "DOC", "docx": "DOCX", "gz": "GZ", "tar": "TAR", "7z": "7Z", "rar": "RAR"}
@@ -128,12 +130,23 @@ def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
-    """Copy the local slides tree into the HTML output at the same paths."""
+    """Copy the local slides tree into the HTML output at the same paths.
+
+    By Sphinx's own rule for ``html_static_path`` (its ``copy_asset``): symbolic links are
+    followed, wherever they point, since whoever put a link into the project's tree chose
+    to publish its target; hidden files are skipped, and so is a dangling link (the slides
+    check reports a schedule that links one); a file that cannot be read is a warning at
+    its path, not a traceback.
+    """
     source = local_files(app) if publishes_files(app) else None
     if exception is not None or source is None:
         return
-    target = Path(app.outdir) / app.config.schedule_files_dir
-    shutil.copytree(source, target, dirs_exist_ok=True)
+
+    def failed(path: str, error: Exception) -> None:
+        warn(f"cannot copy {path!r} into the HTML output: {error}", Subtype.FILE, path)
+
+    copy_asset(source, Path(app.outdir) / app.config.schedule_files_dir, excluded=DOTFILES,
+               onerror=failed, force=True)
 
 
 def add_assets(app: Sphinx) -> None:

@@ -14,6 +14,11 @@ make the file useful to calendar apps and reproducible byte for byte:
   unset, :mod:`.exports` passes the last git commit's time in its place (see
   :mod:`.revision`); outside git, midnight UTC of the term's ``first_day``; never the
   build time.
+* Text (``SUMMARY``, ``DESCRIPTION``, ``LOCATION``) reads back exactly as the page and
+  the JSON give it: ``icalendar`` takes a literal ``\\N`` in the text for a line break
+  before it escapes (so ``C:\\New folder`` would come back broken in two), so text is
+  escaped here by RFC 5545's rule alone (:class:`ExactText`).  Only a lone carriage
+  return becomes a line break, since RFC 5545 has no way to write one.
 * ``URL`` points at the week's row (``#week-N``) on the published site, which requires
   ``html_baseurl``: RFC 5545 wants an absolute URI there, so without it ``URL`` is left
   out rather than written relative.
@@ -26,6 +31,8 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from icalendar.prop import vText
 
 from ..locale import ENGLISH, Words
 from ..schedule.dates import WeekDates, dated_weeks
@@ -40,6 +47,16 @@ def _same(text: str) -> str:
     return text
 
 PRODID = "-//Deep Generative Models course site//schedule extension//EN"
+
+
+class ExactText(vText):
+    """A TEXT value escaped by RFC 5545 section 3.3.11 only, so every character survives."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        escaped = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                   .replace("\n", "\\n"))
+        return escaped.encode(self.encoding)
 
 
 @dataclass(frozen=True)
@@ -141,11 +158,11 @@ def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
         else:
             event.add("dtstart", dates.meeting)
             event.add("dtend", dates.meeting + dt.timedelta(days=1))
-        event.add("summary", " / ".join(meeting.topics))
+        event.add("summary", ExactText(" / ".join(meeting.topics)))
         if meeting.lines:
-            event.add("description", "\n".join(meeting.lines))
+            event.add("description", ExactText("\n".join(meeting.lines)))
         if term.location:
-            event.add("location", term.location)
+            event.add("location", ExactText(term.location))
         if page_url:
             event.add("url", f"{page_url}#{week_anchor(dates.week, anchor_prefix)}")
         calendar.add_component(event)

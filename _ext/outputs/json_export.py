@@ -5,17 +5,28 @@ The file is the validated model exactly as :meth:`Schedule.model_dump` gives it 
 computed dates of each week (under ``weeks``; empty for years without ``first_day``).
 The envelope is itself a pydantic model, so :func:`export_schema` gives its JSON Schema
 and the two can never drift apart.
+
+Links go out exactly as the page links them: a link the page refuses (a scheme such as
+``javascript:`` or ``data:``, a protocol-relative ``//host``, a host name without its
+scheme) must not become a live link in another tool, so a refused ``slides`` is written
+as ``null`` and a material or code link with a refused ``url`` is left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..schedule.dates import WeekDates, dated_weeks
+from ..schedule.links import is_linkable
 from ..schedule.model import Schedule
+
+LINKS_NOTE = ("Only links the page renders: a refused slides path (a scheme other than http, "
+              "https or mailto, a protocol-relative //host, a host name without https://) is "
+              "null, and a material or code link with a refused url is left out.")
 
 
 class WeekExport(BaseModel):
@@ -48,7 +59,7 @@ class ScheduleExport(BaseModel):
     page: str = Field(description="The Sphinx document the schedule is on.")
     url: str | None = Field(description="The page's address (needs html_baseurl).")
     calendar: str | None = Field(description="File name of the iCalendar export, if any.")
-    schedule: Schedule
+    schedule: Schedule = Field(description="The validated schedule. " + LINKS_NOTE)
     weeks: list[WeekExport]
 
 
@@ -59,7 +70,20 @@ def build_json(data: Schedule, *, year: int | None, docname: str, url: str | Non
     export = ScheduleExport(year=year, page=docname, url=url, calendar=calendar,
                             schedule=data, weeks=weeks)
     document = export.model_dump(mode="json")
+    _keep_linkable(document["schedule"])
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _keep_linkable(schedule: dict[str, Any]) -> None:
+    """Drop from the dumped schedule every link the page shows as plain text."""
+    for section in schedule["sections"]:
+        for week in section["weeks"]:
+            week["materials"] = [link for link in week["materials"] if is_linkable(link["url"])]
+            for item in week["lectures"] + week["papers"] + week["projects"]:
+                if item.get("slides") is not None and not is_linkable(item["slides"]):
+                    item["slides"] = None
+                if "code" in item:
+                    item["code"] = [link for link in item["code"] if is_linkable(link["url"])]
 
 
 def export_schema() -> dict[str, object]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from .files import (
     year_folder,
 )
 from .labels import item_label, lecture_number_label
+from .link_targets import check_link_targets
 from .links import is_allowed, scheme_of
 from .model import (
     DEFAULT_WEEKS,
@@ -54,6 +56,8 @@ class CheckContext:
     year: int | None
     srcdir: Path
     files_dir: str
+    docnames: AbstractSet[str] | None = None
+    """The project's pages, for relative links; ``None`` leaves such links unchecked."""
     used: set[tuple[int, str]] = field(default_factory=set)
     """(id of item, subtype) pairs whose acknowledgement silenced a warning."""
     folders: dict[str, FolderState] = field(default_factory=dict)
@@ -154,7 +158,7 @@ def check_slides_reused(data: Schedule, context: CheckContext) -> None:
             continue
         context.report(item, Subtype.SLIDES_REUSED,
                        f"slides {url.strip()!r} are already linked at line {earlier._line} "
-                       f"for '{item_label(earlier)}'; each lecture or reading needs its own "
+                       f"for {item_label(earlier)!r}; each lecture or reading needs its own "
                        "file (lectures sharing one file are written as one entry with 'parts')")
 
 
@@ -243,6 +247,7 @@ def check_title_file_name(data: Schedule, context: CheckContext) -> None:
 
 CHECKS: list[Check] = [
     check_link_schemes,
+    check_link_targets,
     check_slides_missing,
     check_slides_other_year,
     check_slides_reused,

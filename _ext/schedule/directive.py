@@ -70,7 +70,7 @@ class ScheduleDirective(SphinxDirective):
         year = year_of(docname, data)
         context = checks.CheckContext(
             year=year, srcdir=Path(self.env.srcdir),
-            files_dir=config.schedule_files_dir)
+            files_dir=config.schedule_files_dir, docnames=self.env.found_docs)
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         domain.note_folders(docname, context.folders)
@@ -99,7 +99,8 @@ class ScheduleDirective(SphinxDirective):
             rel, path = self.env.relfn2path(self.options["file"], self.env.docname)
             self.env.note_dependency(rel)
             try:
-                text = read_text_file(Path(path), self.config.schedule_max_bytes)
+                text = read_text_file(Path(path), self.config.schedule_max_bytes,
+                                      within=Path(self.env.srcdir))
                 return text, str(path), 0
             except (OSError, UnicodeDecodeError, ScheduleReadError) as error:
                 warn(f"cannot read schedule file {self.options['file']!r}: {error}",
@@ -107,7 +108,30 @@ class ScheduleDirective(SphinxDirective):
                      self.get_location())
                 return None
         source, _ = self.get_source_info()
-        return "\n".join(self.content), source, self._first_content_line()
+        return self._body_text(), source, self._first_content_line()
+
+    def _body_text(self) -> str:
+        """The body as it is written on the page.
+
+        Docutils and MyST split a body into lines at every Unicode line boundary (U+2028,
+        U+0085, form feed ...), which neither YAML nor an editor all count as line breaks:
+        a title holding one would be cut in two and every later warning moved down a line.
+        MyST keeps the fence's raw text (the fence lines included), so the body is taken
+        from there when its lines, split the same way, are the directive's (docutils keeps
+        no raw text; a reStructuredText page counts lines the way docutils does).
+        """
+        want = list(self.content)
+        joined = "\n".join(want)
+        raw = self.block_text
+        if not isinstance(raw, str) or not type(self.state).__module__.startswith("myst_parser"):
+            return joined
+        raw_lines = raw.split("\n")
+        start = end = 1 + self.content_offset  # after the opening fence and the options
+        pieces: list[str] = []
+        while end < len(raw_lines) and len(pieces) < len(want):
+            pieces += (raw_lines[end] + "\n").splitlines()
+            end += 1
+        return "\n".join(raw_lines[start:end]) if pieces == want else joined
 
     def _first_content_line(self) -> int:
         """0-based source line of the body's first line.

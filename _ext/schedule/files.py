@@ -17,7 +17,7 @@ import difflib
 import posixpath
 from pathlib import Path
 
-from .links import is_allowed, is_site_path
+from .links import is_linkable, is_site_path
 
 SLIDES_ROOT = "files/ppt"
 """Where the site keeps slides, one folder per year; slide paths are site paths, the same
@@ -29,8 +29,8 @@ FolderState = tuple[str, ...] | None
 
 def site_path(url: str) -> str | None:
     """The normalised site path of a relative link (``files/ppt/...``), else ``None``."""
-    if not is_allowed(url) or not is_site_path(url):
-        return None
+    if not is_linkable(url) or not is_site_path(url):
+        return None  # refused, or a full address: the link checks report what is wrong
     path = posixpath.normpath(url.strip().lstrip("/"))
     return None if path in (".", "") else path
 
@@ -55,7 +55,10 @@ def local_folder(srcdir: Path, files_dir: str, folder: str) -> Path | None:
     """The local copy of a year folder (``files/ppt/2022``), if it exists."""
     inside = folder.split("/", 1)[1]  # "ppt/2022": the part below the files tree
     path = srcdir / files_dir / inside
-    return path if path.is_dir() else None
+    try:
+        return path if path.is_dir() else None
+    except (OSError, ValueError):  # a name longer than the file system allows, a NUL byte
+        return None
 
 
 def folder_state(srcdir: Path, files_dir: str, folder: str) -> FolderState:
@@ -63,7 +66,11 @@ def folder_state(srcdir: Path, files_dir: str, folder: str) -> FolderState:
     path = local_folder(srcdir, files_dir, folder)
     if path is None:
         return None
-    return tuple(sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()))
+    try:
+        return tuple(sorted(p.relative_to(path).as_posix() for p in path.rglob("*")
+                            if p.is_file()))
+    except OSError:  # a loop of links, a folder that cannot be read: nothing usable in it
+        return ()
 
 
 def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | None:

@@ -10,6 +10,7 @@ memory: aliases (the "billion laughs"), very deep nesting and very large blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,12 @@ DataPath = tuple[str | int, ...]
 class ScheduleReadError(Exception):
     """The block cannot be read at all; ``line`` is 0-based within the block."""
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, *, page_line: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.page_line = page_line
+        """Whether ``line`` already counts lines as the page does (not as YAML does)."""
 
 
 @dataclass
@@ -131,7 +134,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str) -> ScheduleReadError:
         char = exc.character
         shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
         return ScheduleReadError(f"invalid YAML: the character {shown} may not appear in a "
-                                 "schedule (binary data or a control character); remove it", line)
+                                 "schedule (binary data or a control character); remove it", line,
+                                 page_line=True)
     if not isinstance(exc, yaml.MarkedYAMLError):
         return ScheduleReadError(f"invalid YAML: {exc}")
     mark = exc.problem_mark or exc.context_mark
@@ -185,16 +189,21 @@ def _to_data(node: yaml.Node, path: DataPath, lines: dict[DataPath, int],
     return constructor.construct_object(node, deep=True)
 
 
-def read_text_file(path: Path, max_bytes: int) -> str:
+def read_text_file(path: Path, max_bytes: int, within: Path | None = None) -> str:
     """The UTF-8 text of a ``:file:`` schedule, refusing what is not a small regular file.
 
     Reading at most ``max_bytes + 1`` bytes keeps a huge file, ``/dev/zero`` or a pipe
     reached through ``../`` from hanging the build or exhausting memory before the size
-    limit is checked.  Raises ``OSError``, ``UnicodeDecodeError`` or
+    limit is checked.  A file whose real path (links followed) is outside ``within``, the
+    project, is not read at all: a page must not make the build read ``/proc/self/environ``
+    or a file of another project.  Raises ``OSError``, ``UnicodeDecodeError`` or
     :class:`ScheduleReadError`.
     """
     if not path.is_file():
         raise ScheduleReadError("not a regular file" if path.exists() else "no such file")
+    if within is not None and not path.resolve().is_relative_to(within.resolve()):
+        raise ScheduleReadError("the file is outside the project's source directory; "
+                                "move it into the project")
     with path.open("rb") as stream:
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -208,12 +217,41 @@ def read_yaml(text: str, *, max_bytes: int, max_depth: int) -> ReadResult:
     if size > max_bytes:
         raise ScheduleReadError(
             f"schedule block is {size} bytes, more than schedule_max_bytes ({max_bytes})")
-    if _FAST_LOADER is not None:
-        try:
-            return _parse(text, max_depth, _FAST_LOADER)
-        except (ScheduleReadError, yaml.YAMLError, ValueError, OverflowError):
-            pass  # read again below, for the reference message and line
-    return _parse(text, max_depth, yaml.SafeLoader)
+    page_line = _page_lines(text)
+    try:
+        if _FAST_LOADER is not None:
+            try:
+                result = _parse(text, max_depth, _FAST_LOADER)
+            except (ScheduleReadError, yaml.YAMLError, ValueError, OverflowError):
+                result = None  # read again below, for the reference message and line
+        if _FAST_LOADER is None or result is None:
+            result = _parse(text, max_depth, yaml.SafeLoader)
+    except ScheduleReadError as error:
+        if page_line is not None and not error.page_line:
+            error.line = page_line(error.line)
+        raise
+    if page_line is not None:
+        result.lines = {path: page_line(line) for path, line in result.lines.items()}
+    return result
+
+
+# YAML ends a line at each of these, a page (MyST, an editor) only at \n, \r\n or \r
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_ONLY_YAML_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+def _page_lines(text: str) -> Callable[[int], int] | None:
+    """Turn a line as YAML counts it into a line of the page; ``None`` when they agree.
+
+    PyYAML and libyaml count U+0085, U+2028 and U+2029 as line breaks; the page does not,
+    so without this each one would move every later warning down a line.
+    """
+    if not _ONLY_YAML_BREAKS.intersection(text):
+        return None
+    page = [0]  # page line of each YAML line
+    for match in _YAML_BREAK.finditer(text):
+        page.append(page[-1] + (match[0] not in _ONLY_YAML_BREAKS))
+    return lambda line: page[min(max(line, 0), len(page) - 1)]
 
 
 def _parse(text: str, max_depth: int, loader_class: type[Any]) -> ReadResult:

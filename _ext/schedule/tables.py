@@ -15,8 +15,13 @@ from docutils import nodes
 
 from ..locale import ENGLISH, Words
 from .dates import WeekDates, day_label
-from .labels import lecture_label_parts, one_line, week_anchor, week_label
-from .links import absolute_href, is_allowed
+from .labels import (
+    lecture_label_parts,
+    one_line,
+    week_anchor,
+    week_label,
+)
+from .links import absolute_href, is_linkable
 from .model import Item, Lecture, Reading, Schedule, Section, Week
 from .nodes import (
     schedule_block,
@@ -51,7 +56,7 @@ def _link(content: str | Sequence[nodes.Node], url: str, base_url: str,
     children = ([nodes.Text(one_line(content))] if isinstance(content, str)
                 else list(content))
     text = "".join(child.astext() for child in children)
-    if not is_allowed(url):
+    if not is_linkable(url):
         return nodes.inline(text, "", *children, classes=["schedule-refused"])
     ref = nodes.reference(text, "", *children, refuri=absolute_href(url, base_url),
                           classes=list(classes))

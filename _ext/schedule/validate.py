@@ -10,6 +10,7 @@ unusable is nothing rendered.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,15 +41,19 @@ class Problem:
     message: str
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def field_path(path: DataPath) -> str:
     """``sections[0].weeks[2].lectures[1].slides`` for a path; ``(top level)`` for ().
 
-    A key with control characters is shown escaped, so a hostile key cannot send
-    terminal escape codes through the warning.
+    A key that is not a plain name is shown quoted with escapes (``repr``), so a hostile
+    key cannot send terminal escape codes or a line break (a forged warning line) through
+    the warning.
     """
     text = ""
     for part in path:
-        if isinstance(part, str) and not part.isprintable():
+        if isinstance(part, str) and not _PLAIN_KEY.fullmatch(part):
             part = repr(part)
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "(top level)"
