@@ -236,3 +236,13 @@ def test_the_chinese_handbook_has_chinese_headings_and_tables(tmp_path: Path) ->
     assert any(line.startswith(("第 1 周", "第1周")) for line in lines)
     assert any("第 1 讲：Introduction" in line for line in lines)
     assert "Week 1" not in text and "Lecture 1:" not in text
+
+
+def test_the_chinese_site_search_finds_a_2020_student_by_name(site_zh: Build) -> None:
+    """2020's presenters (``presenters:``) are on the page, so searching a name finds it."""
+    text = site_zh.page("searchindex.js")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    for name in ("董和鑫", "桑宇辰", "陶宛玉"):
+        found = index["terms"][name]
+        found = found if isinstance(found, list) else [found]
+        assert [index["docnames"][number] for number in found] == ["years/2020/index"], name

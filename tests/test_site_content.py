@@ -130,3 +130,13 @@ def test_landing_page_shows_current_year_and_archive(site_html: Build) -> None:
     sidebar = [a["href"] for a in soup.select(".sidebar-tree a.reference.internal")
                if a["href"].startswith("years/")]
     assert sidebar == [f"years/{y}/index.html" for y in YEARS]
+
+
+def test_2020_readings_name_their_presenters(site_html: Build) -> None:
+    """The presenters the legacy site kept only in slide file names are shown as text."""
+    soup = site_html.year_page(2020)
+    shown = {item.get_text(" ", strip=True) for item in soup.select("li.schedule-paper")}
+    assert any(text.startswith("11-2 ") and text.endswith("(房晨, 桑宇辰)") for text in shown)
+    names = [span.get_text() for span in soup.select(".schedule-presenters")]
+    # 43 of the 44 presentations: "13-3_Te+Su_PointFlow" does not say who clearly enough
+    assert len(names) == 43 and "(董和鑫)" in names

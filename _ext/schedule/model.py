@@ -172,6 +172,9 @@ class Reading(Acknowledging):
         default=None, description="Path such as files/ppt/2022/11-1 Paper.pdf, or a URL.")
     code: list[Link] = Field(default_factory=list,
                              description="Code links, labelled by framework (torch, ...).")
+    presenters: list[Title] = Field(
+        default_factory=list,
+        description="Who presented it, as the course lists them; shown after the title.")
 
 
 class Week(Acknowledging):

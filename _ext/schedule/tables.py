@@ -257,6 +257,11 @@ class TableBuilder:
                    if reading.slides else parts)
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
+        if reading.presenters:
+            names = ", ".join(one_line(name) for name in reading.presenters)
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.inline(f"({names})", f"({names})",
+                                      classes=["schedule-presenters"])
         for link in reading.code:
             paragraph += nodes.Text(" ")
             ref = _link(link.label, link.url, self.base_url, ["schedule-code"])
