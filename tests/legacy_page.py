@@ -140,3 +140,10 @@ def all_urls(year: int) -> set[str]:
 
 def page_path(year: int) -> Path:
     return PAGES_DIR / PAGES[year]
+
+
+def served(url: str) -> str:
+    """A legacy URL as the site links it: GitHub Pages hosts over https (issue 12)."""
+    scheme, _, rest = url.partition("://")
+    host = rest.split("/", 1)[0].lower()
+    return f"https://{rest}" if scheme == "http" and host.endswith(".github.io") else url

@@ -18,11 +18,7 @@ from conftest import Build
 YEARS = sorted(legacy.PAGES, reverse=True)
 
 
-def served(url: str) -> str:
-    """A legacy URL as the site links it: GitHub Pages hosts over https (issue 12)."""
-    scheme, _, rest = url.partition("://")
-    host = rest.split("/", 1)[0].lower()
-    return f"https://{rest}" if scheme == "http" and host.endswith(".github.io") else url
+served = legacy.served
 
 
 def test_real_site_builds_without_warnings(site_html: Build) -> None:
