@@ -229,7 +229,9 @@ def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict[str
     """Let furo's navigation call of ``toctree()`` return nothing: it is made later."""
     template = getattr(app.builder, "_site_navigation", None)
     toctree = context.get("toctree")
-    if template is None or toctree is None:
+    if template is None or toctree is None or pagename not in app.env.found_docs:
+        # pages that are not documents (the 404 page of sphinx-notfound-page, whose links
+        # it makes absolute through its own toctree) keep furo's own path
         return
     html = template.render(app.builder, pagename)
     if html is None:
