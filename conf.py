@@ -50,8 +50,6 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip() or HOME
 schedule_calendar_uid_domain = urlsplit(HOME).hostname
 html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
-# the year pages' wave banners in dark mode (see the file)
-html_css_files = ["banners.css"]
 html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
 html_show_sourcelink = False
@@ -209,3 +207,10 @@ epub_title = project
 epub_author = author
 epub_publisher = "Peking University"
 epub_copyright = copyright
+
+
+def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own additions
+    # the year pages' wave banners in dark mode (see the file).  Added here rather than as
+    # html_css_files, which Sphinx rewrites in place at start-up, so that every rebuild
+    # would report a changed setting.
+    app.add_css_file("banners.css")
