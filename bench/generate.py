@@ -137,6 +137,9 @@ def one_page(srcdir: Path, site: Path = REPO, with_ext: bool = True) -> Path:
         CONF.format(conf=str(site / "conf.py"), extra="" if with_ext else WITHOUT_EXT),
         encoding="utf-8")
     (srcdir / "_static").mkdir()
+    favicon = site / "_static" / "favicon.svg"  # conf.py names it; both sides carry it
+    if favicon.is_file():
+        shutil.copy2(favicon, srcdir / "_static" / favicon.name)
     (srcdir / "index.md").write_text("# Deep Generative Models\n\nOne page.\n",
                                      encoding="utf-8")
     return srcdir
