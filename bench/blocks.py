@@ -40,8 +40,11 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for folder in (REPO, HERE):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from readme import write_section  # noqa: E402 - bench/ is not a package
 
 BEGIN, END = "<!-- blocks:begin -->", "<!-- blocks:end -->"
 TERM = ("year: 2030\nterm:\n  first_day: 2030-02-18\n  weekday: Wed\n  start: \"15:10\"\n"
@@ -200,18 +203,6 @@ def table(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(readme: Path, text: str) -> None:
-    """Replace what stands between the ``blocks`` markers (added at the end if missing)."""
-    old = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    section = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + section + rest.split(END, 1)[1]
-    else:
-        new = old + ("\n" if old and not old.endswith("\n") else "") + section + "\n"
-    readme.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0,
@@ -240,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     data["ratios"] = ratios(results)
     args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     text = table(data)
-    write_readme(args.readme, text)
+    write_section(args.readme, text, BEGIN, END)
     print(text)
     return 0
 

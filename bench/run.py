@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import extra  # noqa: E402 - needs HERE on sys.path
 from generate import FORMS, generate, snapshot  # noqa: E402
+from readme import write_section  # noqa: E402
 
 TARGETS = {
     # name: (bound, "max" if the value must not exceed it, "min" if it must reach it)
@@ -436,18 +437,6 @@ def extra_lines(results: dict[str, Any]) -> list[str]:
     return lines
 
 
-def write_readme(readme: Path, text: str) -> None:
-    """Replace what stands between the markers; add the markers if they are missing."""
-    old = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + block + rest.split(END, 1)[1]
-    else:
-        new = old + ("\n" if old and not old.endswith("\n") else "") + block + "\n"
-    readme.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,30,300",
@@ -560,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
     })
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     text = table(results)
-    write_readme(args.readme, text)
+    write_section(args.readme, text, BEGIN, END)
     log("")
     log(text)
     return 0
