@@ -22,6 +22,11 @@ from .config import local_files_dir
 STATIC = Path(__file__).parent / "static"
 """The extension's own styles and scripts, added to HTML builds only."""
 
+WEB_ONLY = frozenset({"site.css", "schedule-web.css", "nav-toggles.js", "current-week.js"})
+"""Files of :data:`STATIC` that only web pages link: they use CSS that EPUB does not allow
+(``:has()``) or script a browser page, so an e-book leaves them out (EPUBCheck reports an
+unlinked stylesheet's rules as errors all the same)."""
+
 
 def keep_user_static_path(app: Sphinx) -> None:
     """Undo what other extensions appended to ``html_static_path`` at start-up.
@@ -53,18 +58,23 @@ def copy_static_files(app: Sphinx, builder: Builder) -> None:
     start-up, and Sphinx would then report (and act on) a changed configuration on every
     rebuild.  At ``write-started`` the files are copied before any page is written, so
     the ``?v=`` checksums Sphinx puts on each style and script link are the same as
-    with ``html_static_path``.  Unchanged files are not rewritten.
+    with ``html_static_path``.  Unchanged files are not rewritten.  E-books get no
+    :data:`WEB_ONLY` file (one left by an earlier build into the same folder is removed),
+    which keeps the user's ``epub_exclude_files`` as ``conf.py`` gave it.
     """
     if builder.format != "html":
         return
+    ebook = builder.name.startswith("epub")
     target = Path(builder.outdir) / "_static"
     target.mkdir(parents=True, exist_ok=True)
     for folder in getattr(builder, "_extension_static_paths", ()):
         copy_asset(folder, target, excluded=Matcher(["**/.*"]), force=True)
     for source in sorted(STATIC.iterdir()):
-        if source.is_file():
+        dest = target / source.name
+        if ebook and source.name in WEB_ONLY:
+            dest.unlink(missing_ok=True)
+        elif source.is_file():
             data = source.read_bytes()
-            dest = target / source.name
             if not dest.exists() or dest.read_bytes() != data:
                 dest.write_bytes(data)
 

@@ -158,8 +158,6 @@ def add_assets(app: Sphinx) -> None:
     if not is_ebook(app):
         app.add_css_file("schedule-web.css")  # :has(), which EPUB's CSS does not allow
         app.add_js_file("current-week.js", loading_method="defer")
-    elif "_static/schedule-web.css" not in app.config.epub_exclude_files:
-        app.config.epub_exclude_files.append("_static/schedule-web.css")  # copied, unused
 
 
 SCHEDULE_ASSETS = ("schedule.css", "schedule-dates.css", "current-week.js")
