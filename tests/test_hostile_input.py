@@ -856,8 +856,10 @@ def test_user_text_cannot_forge_or_overwrite_a_warning_line(
     assert not any(re.search(r"h-r2-forge\.md:1: WARNING", line.split(" WARNING: ", 1)[0])
                    for line in warnings)
     assert found[0] == ("h-r2-forge.md:9: WARNING: schedule field 'sections[0].weeks[0]."
-                        "'k\\rh-r2-forge.md:1: WARNING: all clear'': unknown key; expected "
-                        "one of the documented fields (check the spelling) [schedule.invalid]")
+                        "'k\\rh-r2-forge.md:1: WARNING: all clear'': unknown key "
+                        "'k\\rh-r2-forge.md:1: WARNING: all clear'; expected one of: "
+                        "acknowledge, week, topic, lectures, materials, papers, projects "
+                        "[schedule.invalid]")
     assert found[1] == ("h-r2-forge.md:18: WARNING: link 'nowhere\\nh-r2-forge.md:1: WARNING: "
                         "all clear' uses the scheme 'nowhereh-r2-forge.md:'; expected http, "
                         "https, mailto or a relative path (not rendered as a link) "
