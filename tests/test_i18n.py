@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from conftest import REPO, Build, require_tool, sphinx_build
 from icalendar import Calendar
 
@@ -99,13 +99,24 @@ def test_gettext_extracts_each_topic_and_title_at_its_line(root: Path) -> None:
     assert not any(re.match(r"(Week|Lecture) \d", message) for message in pot)
 
 
+def _page(html: str) -> BeautifulSoup:
+    """The page without the "PDF"/"PPTX" badges of download links (not translated text)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for badge in soup.select("span.schedule-filetype"):
+        before = badge.previous_sibling  # text ending in the space added with the badge
+        if isinstance(before, NavigableString) and before.endswith(" "):
+            before.replace_with(before[:-1])
+        badge.decompose()
+    return soup
+
+
 def _cells(soup: BeautifulSoup) -> list[list[str]]:
     return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
             for row in soup.select("table.schedule-table tr")]
 
 
 def test_the_chinese_page_shows_translated_content_and_our_words(zh_html: Build) -> None:
-    soup = BeautifulSoup(zh_html.page("index.html"), "html.parser")
+    soup = _page(zh_html.page("index.html"))
     assert soup.h1.get_text(strip=True).rstrip("¶") == "2026 年春季"
     assert "2026 年春季 - 周三 15:10-18:00，理科楼" in soup.get_text()
     assert [caption.get_text(strip=True).rstrip("¶")
@@ -126,7 +137,7 @@ def test_the_chinese_page_shows_translated_content_and_our_words(zh_html: Build)
 
 
 def test_the_english_page_is_the_source_text(root: Path) -> None:
-    soup = BeautifulSoup(_build(root, "html", "html-en").page("index.html"), "html.parser")
+    soup = _page(_build(root, "html", "html-en").page("index.html"))
     assert _cells(soup)[:3] == [
         ["Week", "Topic", "Lectures & materials"],
         ["Week 1 Wed, Feb 25", "Introduction",

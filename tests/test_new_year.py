@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 from conftest import REPO, Build, sphinx_build
 from tools.new_year import NewYearError, NewYearSummary, add_to_landing, new_year
@@ -54,7 +54,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> NewSite:
 
 
 def soup(site: NewSite, page: str) -> BeautifulSoup:
-    return BeautifulSoup(site.build.page(page), "html.parser")
+    """The page without the "PDF"/"PPTX" badges of download links (not part of a title)."""
+    found = BeautifulSoup(site.build.page(page), "html.parser")
+    for badge in found.select("span.schedule-filetype"):
+        before = badge.previous_sibling  # text ending in the space added with the badge
+        if isinstance(before, NavigableString) and before.endswith(" "):
+            before.replace_with(before[:-1])
+        badge.decompose()
+    return found
 
 
 def weeks(page: BeautifulSoup) -> list[tuple[str, str]]:

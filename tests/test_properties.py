@@ -480,8 +480,8 @@ def test_yaml_only_line_breaks_keep_warnings_on_the_page_line(app: SphinxTestApp
     warnings = run_block(app, lines, "md")
     assert [(line, message) for line, message in warnings if "unknown key" in message] == [
         (len(lines) - 1, (f"schedule field 'sections[0].weeks[{len(topics) - 1}].bogus': "
-                          "unknown key; expected one of the documented fields (check the "
-                          "spelling) [schedule.invalid]"))]
+                          "unknown key 'bogus'; expected one of: acknowledge, week, topic, "
+                          "lectures, materials, papers, projects [schedule.invalid]"))]
 
 
 @settings(EXAMPLES, max_examples=80)
