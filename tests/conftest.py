@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -75,3 +75,17 @@ def site_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once per test session with ``-W``."""
     out = tmp_path_factory.mktemp("site") / "html"
     return sphinx_build(REPO, out, "html", "-W")
+
+
+def without_badges(html: str) -> BeautifulSoup:
+    """A page without the "PDF"/"PPTX" badges of download links, for reading titles.
+
+    The badge (``span.schedule-filetype``) follows the title after a space; both go.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for badge in soup.select("span.schedule-filetype"):
+        before = badge.previous_sibling  # text ending in the space added with the badge
+        if isinstance(before, NavigableString) and before.endswith(" "):
+            before.replace_with(before[:-1])
+        badge.decompose()
+    return soup

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup, NavigableString
-from conftest import REPO, Build, require_tool, sphinx_build
+from bs4 import BeautifulSoup
+from conftest import REPO, Build, require_tool, sphinx_build, without_badges
 from icalendar import Calendar
 
 from tools import catalog
@@ -101,13 +101,7 @@ def test_gettext_extracts_each_topic_and_title_at_its_line(root: Path) -> None:
 
 def _page(html: str) -> BeautifulSoup:
     """The page without the "PDF"/"PPTX" badges of download links (not translated text)."""
-    soup = BeautifulSoup(html, "html.parser")
-    for badge in soup.select("span.schedule-filetype"):
-        before = badge.previous_sibling  # text ending in the space added with the badge
-        if isinstance(before, NavigableString) and before.endswith(" "):
-            before.replace_with(before[:-1])
-        badge.decompose()
-    return soup
+    return without_badges(html)
 
 
 def _cells(soup: BeautifulSoup) -> list[list[str]]:

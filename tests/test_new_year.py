@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup
 
-from conftest import REPO, Build, sphinx_build
+from conftest import REPO, Build, sphinx_build, without_badges
 from tools.new_year import NewYearError, NewYearSummary, add_to_landing, new_year
 
 COPIED = ("conf.py", "index.md", "_ext", "_static", "_templates", "years", "guide")
@@ -55,13 +55,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> NewSite:
 
 def soup(site: NewSite, page: str) -> BeautifulSoup:
     """The page without the "PDF"/"PPTX" badges of download links (not part of a title)."""
-    found = BeautifulSoup(site.build.page(page), "html.parser")
-    for badge in found.select("span.schedule-filetype"):
-        before = badge.previous_sibling  # text ending in the space added with the badge
-        if isinstance(before, NavigableString) and before.endswith(" "):
-            before.replace_with(before[:-1])
-        badge.decompose()
-    return found
+    return without_badges(site.build.page(page))
 
 
 def weeks(page: BeautifulSoup) -> list[tuple[str, str]]:
