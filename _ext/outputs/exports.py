@@ -92,14 +92,17 @@ def _owners(app: Sphinx, folder: str) -> dict[str, ScheduleRecord]:
     return owners
 
 
-def published_files(app: Sphinx, record: ScheduleRecord) -> tuple[ExportFiles, list[str]]:
-    """The files ``record`` publishes, and those it wants that another block owns."""
+def published_files(app: Sphinx, record: ScheduleRecord
+                    ) -> tuple[ExportFiles, dict[str, ScheduleRecord]]:
+    """The files ``record`` publishes, and those it wants that another block owns (with
+    that block)."""
     owners = _owners(app, posixpath.dirname(record.docname))
     files = export_files(record.docname, record.year, record.index, record.schedule,
                          app.config)
     kept = [path if path and owners.get(path) is record else None
             for path in (files.ics, files.json)]
-    lost = [path for path, keep in zip((files.ics, files.json), kept) if path and not keep]
+    lost = {path: owners[path] for path, keep in zip((files.ics, files.json), kept)
+            if path and not keep}
     return ExportFiles(*kept), lost
 
 
@@ -201,8 +204,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         from .json_export import build_json
 
         files, lost = published_files(app, record)
-        for path in lost:
-            owner = _owners(app, posixpath.dirname(record.docname))[path]
+        for path, owner in lost.items():
             warn(f"export file {path!r} is also the name of the schedule on page "
                  f"{owner.docname!r}, which keeps it; this block gets no download (rename "
                  "this page, or give its schedule another 'year')",
