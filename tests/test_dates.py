@@ -191,6 +191,7 @@ def test_date_warnings_can_be_silenced(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
 
 
+@pytest.mark.tex
 def test_the_pdf_shows_the_dates(tmp_path: Path) -> None:
     """The real PDF, read back as text: each week's date under its label, and "no class"."""
     require_tool("latexmk", "pdflatex", "pdftotext")

@@ -338,6 +338,7 @@ def test_latex_escapes_hostile_text(latex_build: tuple[Path, str]) -> None:
     assert "\\{\\{7*7\\}\\}" in tex
 
 
+@pytest.mark.tex
 def test_latex_with_hostile_text_compiles(latex_build: tuple[Path, str]) -> None:
     require_tool("xelatex", "latexmk", "pdftotext")
     outdir, _ = latex_build
@@ -978,6 +979,7 @@ def test_files_tree_is_copied_by_sphinx_rule_for_static_files(
     assert not any("Linked.pdf" in line for line in lines)
 
 
+@pytest.mark.tex
 def test_latex_refuses_the_same_links_and_keeps_the_text(tmp_path: Path) -> None:
     """The PDF links what the page links, and the calendar's text reads the same there."""
     srcdir = r2_project(tmp_path)

@@ -204,9 +204,9 @@ def test_the_chinese_latex_shows_translated_content(root: Path) -> None:
 
 # --- the real site in Chinese -----------------------------------------------------------
 @pytest.fixture(scope="module")
-def site_zh(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def site_zh(site_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
     """``make html-zh``: the real site with ``language = "zh_CN"``, with ``-W``."""
-    build = sphinx_build(REPO, tmp_path_factory.mktemp("site-zh") / "html", "html", "-W", *ZH)
+    build = sphinx_build(site_source, tmp_path_factory.mktemp("site-zh") / "html", "html", "-W", *ZH)
     assert build.returncode == 0 and build.warnings == "", build.warnings
     return build
 
@@ -255,11 +255,13 @@ def test_the_chinese_site_search_is_chinese(site_zh: Build) -> None:
     assert years <= {index["docnames"][number] for number in found}
 
 
-def test_the_chinese_handbook_has_chinese_headings_and_tables(tmp_path: Path) -> None:
+@pytest.mark.tex
+def test_the_chinese_handbook_has_chinese_headings_and_tables(site_source: Path,
+                                                              tmp_path: Path) -> None:
     """``make pdf-zh``: xelatex with xeCJK sets the Chinese headings and table labels."""
     require_tool("latexmk", "xelatex", "pdftotext")
     build = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(REPO), str(tmp_path), "-q",
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(site_source), str(tmp_path), "-q",
          "-W", "--keep-going", *ZH], capture_output=True, text=True, check=False)
     pdfs = list((tmp_path / "latex").glob("*.pdf"))
     assert build.returncode == 0 and pdfs, build.stdout[-2000:] + build.stderr[-2000:]

@@ -17,25 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Build, sphinx_build
+from conftest import REPO, Build, copy_site, sphinx_build
 
 PROBE = Path(__file__).parent / "roots" / "test-parallel"
 EPOCH = "1650000000"  # 2022-04-15, inside the spring 2022 term
-# not sources of the site; a developer's local slides tree (``files/``) may be gigabytes
-TOP_LEVEL_SKIPPED = {".git", ".venv", "_build", "tests", "bench", "files", ".pytest_cache",
-                     ".hypothesis"}
-
-
-def _skipped(folder: str, names: list[str]) -> set[str]:
-    skipped = {name for name in names if name == "__pycache__" or name.endswith(".pyc")}
-    if Path(folder) == REPO:
-        skipped |= TOP_LEVEL_SKIPPED & set(names)
-    return skipped
-
-
 def site_copy(where: Path) -> Path:
     """The site's sources copied to ``where``, with the probe extension added."""
-    shutil.copytree(REPO, where, ignore=_skipped, symlinks=True)
+    copy_site(where)
     with (where / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(f"\n# added by tests/test_reproducible.py\nsys.path.insert(0, {str(PROBE)!r})\n"
                    "extensions.append('probe')\n")
@@ -86,6 +74,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return outputs(tmp / "html")
 
 
+@pytest.mark.slow
 def test_two_clean_builds_from_different_checkouts_are_identical(
         reference: dict[str, bytes], tmp_path: Path) -> None:
     src = site_copy(tmp_path / "another-checkout")
@@ -134,6 +123,7 @@ def edit(page: Path) -> None:
     os.utime(page, (later, later))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_incremental_build_rereads_only_the_edited_year(tmp_path: Path, jobs: str) -> None:
     src = site_copy(tmp_path / "site")
