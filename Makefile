@@ -63,6 +63,7 @@ upgrade: test-venv
 		-o requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(VENV)/.runtime $(VENV)/.testing
+	$(BIN)/python -m tools.schema  # its timezone list is tzdata's: regenerate, then review
 	$(MAKE) test
 
 live: test-venv
