@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +24,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
-# Hypothesis keeps no example database in the checkout (the property tests are
-# derandomised, so a failure shows again on the next run anyway).
+# Hypothesis keeps nothing in the checkout: no example database (the property tests are
+# derandomised, so a failure shows again on the next run anyway) and its other caches in a
+# folder of its own outside.
 settings.register_profile("site", database=None)
 settings.load_profile("site")
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="hypothesis-"))
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -45,8 +49,8 @@ of the real site expect, so they follow the course as it adds a year."""
 # test tools, the tests and the benchmark.  A local slides tree (``files/``) is copied.
 NOT_SITE = frozenset({".git", ".venv", "_build", "tests", "bench", ".pytest_cache",
                       ".hypothesis"})
-CACHES = frozenset({"__pycache__", ".pytest_cache", ".hypothesis"})
-"""What Python and test tools may write into the checkout (bytecode, their own caches)."""
+CACHES = frozenset({"__pycache__"})
+"""What Python may write into the checkout (bytecode); pytest's cache is off (pyproject)."""
 
 
 def copy_site(target: Path, source: Path = REPO) -> Path:
