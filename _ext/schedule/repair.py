@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, get_args
 
@@ -93,12 +94,32 @@ def with_placeholders(data: Any, fills: dict[DataPath, str]) -> Any:
     return data
 
 
+KEY_HINTS: dict[str, tuple[str, str]] = {
+    "time": ("start", "give the time as 'start' and 'end', each \"HH:MM\" (quoted), e.g. "
+             "start: \"15:10\" and end: \"18:00\""),
+    "speakers": ("speaker", "did you mean 'speaker'? (one text, e.g. 'Ada Lovelace, Google')"),
+    "link": ("url", "did you mean 'url'?"),
+}
+"""Keys staff write for a field named otherwise, by the field that must exist there, and
+what to say instead of a "did you mean" that a plain string match would give (``time``
+is nearest to ``timezone``)."""
+CLOSE = 0.75
+"""How alike (difflib's ratio) a key must be to a field for "did you mean"."""
+
+
 def unknown_key(loc: tuple[Any, ...]) -> str:
     """``unknown key 'tittle'; did you mean 'title'?``: the usual cause is a typo."""
     key = str(loc[-1]) if loc else ""
     fields = _fields_at(loc)
     shown = repr(key)
-    near = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.6)
+    plain = unicodedata.normalize("NFKC", key).strip().casefold()
+    hint = KEY_HINTS.get(plain)
+    if hint is not None and hint[0] in fields:
+        return f"unknown key {shown}; {hint[1]}"
+    if plain in fields:
+        return (f"unknown key {shown}; keys are written in lower-case ASCII letters: "
+                f"{plain!r}")
+    near = difflib.get_close_matches(plain, fields, n=1, cutoff=CLOSE)
     if near:
         return f"unknown key {shown}; did you mean {near[0]!r}?"
     return f"unknown key {shown}; expected one of: {', '.join(fields)}"

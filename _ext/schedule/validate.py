@@ -114,6 +114,8 @@ def _removable(path: DataPath, kind: str) -> DataPath | None:
     for end in range(len(path), 0, -1):
         if isinstance(path[end - 1], int):
             return path[:end]
+    if len(path) >= 2 and path[0] == "term":
+        return path[:2]  # a wrong first_day or start loses that field, not the whole term
     if path and path[0] in OPTIONAL_TOP_LEVEL:
         return path[:1]
     return None
@@ -142,6 +144,10 @@ def _attach_lines(obj: Any, path: DataPath, read: ReadResult, first_line: int,
                             for name in type(obj).model_fields if path + (name,) in read.lines}
         obj._placeholders = {name for name in type(obj).model_fields
                              if path + (name,) in filled}
+        obj._entry_lines = {
+            (name, index): first_line + read.lines[path + (name, index)] + 1
+            for name in type(obj).model_fields if isinstance(getattr(obj, name), list)
+            for index in range(len(getattr(obj, name))) if path + (name, index) in read.lines}
         for name in type(obj).model_fields:
             _attach_lines(getattr(obj, name), path + (name,), read, first_line, source, filled)
     elif isinstance(obj, list):
@@ -203,6 +209,9 @@ def validate(read: ReadResult, *, first_line: int, source: str
         _attach_lines(schedule, (), original_read, first_line, source, filled)
         if dropped:
             mark_gaps(schedule, read.data, dropped, to_original)
+        if schedule.term is not None:  # reported already: no check adds a second warning
+            schedule.term._invalid = {str(path[1]) for path in dropped
+                                      if len(path) == 2 and path[0] == "term"}
         return schedule, _unique(problems)
     return None, _unique(problems)
 
