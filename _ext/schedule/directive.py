@@ -112,10 +112,11 @@ class ScheduleDirective(SphinxDirective):
         """
         schedule_domain(self.env).note_failed(self.env.docname, year_of(self.env.docname))
         text = message or "see the build's warnings"
-        box = nodes.error("", classes=["schedule-error"])
-        box += nodes.paragraph("", "The schedule could not be read, so it is not shown:")
+        _ = build_words(self.config.language)
+        intro = _("This schedule could not be read, so its tables are not shown:")
+        box = nodes.error("", nodes.paragraph(intro, intro), classes=["schedule-error"])
         for line in text.split("\n"):
-            box += nodes.literal_block(line, line)
+            box += nodes.paragraph("", "", nodes.literal(line, line))
         self.set_source_info(box)
         return [box]
 
