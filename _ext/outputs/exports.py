@@ -241,9 +241,11 @@ def remove_stale(app: Sphinx, outdir: Path) -> None:
     domain = schedule_domain(app.env)
     if not domain.failed:
         return
-    kept = {path for record in domain.all() for path in
-            (export_files(record.docname, record.year, record.index, record.schedule,
-                          app.config)) if path}
+    kept: set[str] = set()
+    for record in domain.all():
+        files = export_files(record.docname, record.year, record.index, record.schedule,
+                             app.config)
+        kept.update(path for path in (files.ics, files.json) if path)
     for docname, blocks in domain.failed.items():
         for index, year in blocks:
             for ending in (".ics", ".json"):
