@@ -23,7 +23,11 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.testing: requirements-test.txt $(VENV)/.runtime
+$(VENV)/.live: requirements-live.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-live.txt
+	touch $@
+
+$(VENV)/.testing: requirements-test.txt requirements-live.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -36,8 +40,10 @@ html: venv
 test: html test-venv
 	$(BIN)/python -m pytest tests
 
-live: test-venv
-	$(BIN)/sphinx-autobuild -b html . $(BUILDDIR)/live --watch _ext
+# The preview builds without -W, so a mistake shows on the page (an error box where a
+# schedule cannot be read) while the warnings scroll by; -n as make html has it.
+live: $(VENV)/.live
+	$(BIN)/sphinx-autobuild -b html -n . $(BUILDDIR)/live --watch _ext
 
 # The PDF handbook (xelatex + latexmk; handbook/require-tex.sh names missing Debian
 # packages) and the e-book; handbook-png renders the newest year's first page for the README.
@@ -94,9 +100,10 @@ catalog: venv
 schema: venv
 	$(BIN)/python -m tools.schema
 
-# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/).
+# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/);
+# FORCE=1 replaces an existing years/<YEAR>/.
 new-year: venv
-	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)"
+	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
 
 # Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.

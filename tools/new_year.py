@@ -13,6 +13,9 @@ new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in
 * writes ``term.first_day`` and ``term.holidays`` empty, each with a ``# TO FILL IN``
   comment, so the person starting the year sees where the new dates go;
 * sets ``year:`` (if given) and puts the new year into ``term.name`` and the headings;
+* clears the teaching assistants in the page's staff section (a TA rarely stays two
+  years, and last year's name on this year's page is wrong without anyone noticing),
+  marking the line ``TO FILL IN``;
 * renumbers lectures consecutively when the old numbers overlapped or skipped (the old
   year may have acknowledged that; the new year starts clean).
 
@@ -66,6 +69,8 @@ class NewYearSummary:
     todo: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     """Old term name -> new one ("Spring 2022" -> "Spring 2023"), for the page's text."""
+    staff: str | None = None
+    """The to-do item for the staff section (its file:line), once the page is edited."""
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -215,6 +220,7 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
         body = "\n".join(lines[block.start:block.end])
         lines[block.start:block.end] = edit_yaml(body, old, new, summary).rstrip("\n").split("\n")
     fenced = fenced_lines(lines)
+    _clear_staff(lines, fenced, f"years/{new}/{page.name}", old, summary)
     for index, line in enumerate(lines):
         if index in fenced or str(old) not in line:
             continue
@@ -227,6 +233,33 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
             summary.todo.append(f"years/{new}/{page.name}:{index + 1} still mentions {old}: "
                                 f"{line.strip()}")
     page.write_text("\n".join(lines), encoding="utf-8")
+
+
+_STAFF_HEADING = re.compile(r"^#{1,6}\s.*\bstaff\b", re.IGNORECASE)
+_TA_LINE = re.compile(r"^(\s*[-*+]\s*(?:teaching\s+assistants?|TAs?)\s*[:\uff1a]\s*)(\S.*)$",
+                      re.IGNORECASE)
+
+
+def _clear_staff(lines: list[str], fenced: set[int], where: str, old: int,
+                 summary: NewYearSummary) -> None:
+    """Clear the teaching assistants under the staff heading; name the line to fill."""
+    heading = next((i for i, line in enumerate(lines)
+                    if i not in fenced and _STAFF_HEADING.match(line)), None)
+    if heading is None:
+        return  # a page without a staff section: nothing of last year's to clear
+    for index in range(heading + 1, len(lines)):
+        if index in fenced:
+            continue
+        if lines[index].startswith("#"):
+            break
+        found = _TA_LINE.match(lines[index])
+        if found:
+            lines[index] = found[1] + TO_FILL
+            summary.staff = (f"{where}:{index + 1}: fill in this year's teaching assistants "
+                             f"in the staff section ({old}'s were cleared)")
+            return
+    summary.staff = (f"{where}:{heading + 1}: check the staff section and add this year's "
+                     "teaching assistants")
 
 
 def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -> None:
@@ -296,6 +329,8 @@ def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSum
     if not any("term.first_day" in item for item in summary.todo):
         summary.todo.append(f"years/{new}/index.md: to show dates, add a 'term:' block "
                             "with first_day and holidays (see the guide)")
+    if summary.staff:
+        summary.todo.append(summary.staff)
     summary.todo.append(f"during the term: put the slides in files/ppt/{new}/ and add a "
                         "'slides:' line to each lecture; add papers: and projects: as they "
                         "are assigned")
