@@ -10,7 +10,8 @@ and a schedule that cannot be read shows an error box and leaves no stale downlo
 from __future__ import annotations
 
 import json
-import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -265,3 +266,28 @@ def test_an_unreadable_schedule_shows_an_error_box_and_no_stale_downloads(
         f"years/2030/index.md:{line}: {message}"]
     assert not list((out / "years" / "2030").glob("schedule-*"))
     assert "Download this schedule" not in page(build).get_text()
+
+
+def test_the_handbooks_second_toctree_is_not_reported(tmp_path: Path) -> None:
+    """The years listed by the landing page and the PDF handbook's root: no message on
+    every build; a page listed twice on the web is still reported."""
+    src = term_site(tmp_path, TERM)
+    (src / "conf.py").write_text(CONF + "latex_documents = [('handbook', 'h.tex', 'H', 'A', "
+                                 "'manual')]\n", encoding="utf-8")
+    (src / "handbook.md").write_text("---\norphan: true\n---\n\n# Handbook\n\n```{toctree}\n"
+                                     "years/2030/index\n```\n", encoding="utf-8")
+    (src / "other.md").write_text("# Other\n\n```{toctree}\nyears/2030/index\n```\n",
+                                  encoding="utf-8")
+
+    def messages() -> list[str]:
+        run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-E", str(src),
+                              str(tmp_path / "out")], capture_output=True, text=True,
+                             check=True)
+        return [line for line in (run.stdout + run.stderr).splitlines()
+                if "multiple toctrees" in line]
+
+    assert messages() == []  # other.md is in no toctree yet (a warning, not this message)
+    (src / "index.md").write_text("# Home\n\n```{toctree}\nyears/2030/index\nother\n```\n",
+                                  encoding="utf-8")
+    found = messages()
+    assert len(found) == 1 and "['handbook', 'index', 'other']" in found[0], found
