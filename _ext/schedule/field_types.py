@@ -22,9 +22,12 @@ from .fields import (
     TIMEZONES,
 )
 from .model import (
+    Holiday,
+    HolidayRange,
     Lecture,
     LecturePart,
     Link,
+    MakeupDay,
     Reading,
     Schedule,
     Section,
@@ -33,8 +36,8 @@ from .model import (
     schedule_json_schema,
 )
 
-MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Section, Week, Lecture, LecturePart,
-                                       Reading, Link)
+MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Holiday, HolidayRange, MakeupDay,
+                                       Section, Week, Lecture, LecturePart, Reading, Link)
 """Every model a schedule is made of, from the top down, as the page lists them."""
 
 
@@ -128,7 +131,12 @@ def _schema_description(prop: dict[str, Any]) -> str | None:
     return None
 
 
+def key_of(model: type[BaseModel], name: str) -> str:
+    """The key a schedule writes for a field: its alias (``from``) or its name."""
+    return model.model_fields[name].alias or name
+
+
 def meaning(model: type[BaseModel], name: str) -> str | None:
     """The field's description: from the model, so the page and the JSON Schema agree."""
-    prop = model_schema(model).get("properties", {}).get(name, {})
+    prop = model_schema(model).get("properties", {}).get(key_of(model, name), {})
     return model.model_fields[name].description or _schema_description(prop)
