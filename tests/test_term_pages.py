@@ -164,6 +164,12 @@ def test_one_mistake_one_warning_at_its_line(tmp_path: Path, body: str, needle: 
     src = term_site(tmp_path, body, slides or (SLIDES,))
     build = sphinx_build(src, tmp_path / "out")
     assert warnings(build, src) == [f"PAGE:{at(body, needle)}: {message}"]
+    html = page(build)
+    if "[schedule.yaml]" in message:  # nothing could be read: the box, and no term line
+        assert html.select_one(".schedule-error") and not html.select("p.schedule-term")
+    elif not body.startswith("term: Spring"):  # the term stays, whatever field was wrong
+        assert html.select_one("p.schedule-term").get_text().startswith("Spring 2030 - Wed")
+        assert html.select("tr.schedule-week")
 
 
 FLOW = """\
