@@ -51,10 +51,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from _ext.schedule.links import is_allowed, is_site_path
 from _ext.schedule.model import WEEKDAYS, LecturePart, lecture_span
 from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+from tools.staff import TO_FILL, clear_teaching_assistants
 
 REPO = Path(__file__).resolve().parent.parent
-TO_FILL = "TO FILL IN"
-"""Marks the fields ``new-year`` leaves for a person to fill, in the YAML's comments."""
 
 
 class NewYearError(Exception):
@@ -220,7 +219,7 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
         body = "\n".join(lines[block.start:block.end])
         lines[block.start:block.end] = edit_yaml(body, old, new, summary).rstrip("\n").split("\n")
     fenced = fenced_lines(lines)
-    _clear_staff(lines, fenced, f"years/{new}/{page.name}", old, summary)
+    summary.staff = clear_teaching_assistants(lines, fenced, f"years/{new}/{page.name}", old)
     for index, line in enumerate(lines):
         if index in fenced or str(old) not in line:
             continue
@@ -233,33 +232,6 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
             summary.todo.append(f"years/{new}/{page.name}:{index + 1} still mentions {old}: "
                                 f"{line.strip()}")
     page.write_text("\n".join(lines), encoding="utf-8")
-
-
-_STAFF_HEADING = re.compile(r"^#{1,6}\s.*\bstaff\b", re.IGNORECASE)
-_TA_LINE = re.compile(r"^(\s*[-*+]\s*(?:teaching\s+assistants?|TAs?)\s*[:\uff1a]\s*)(\S.*)$",
-                      re.IGNORECASE)
-
-
-def _clear_staff(lines: list[str], fenced: set[int], where: str, old: int,
-                 summary: NewYearSummary) -> None:
-    """Clear the teaching assistants under the staff heading; name the line to fill."""
-    heading = next((i for i, line in enumerate(lines)
-                    if i not in fenced and _STAFF_HEADING.match(line)), None)
-    if heading is None:
-        return  # a page without a staff section: nothing of last year's to clear
-    for index in range(heading + 1, len(lines)):
-        if index in fenced:
-            continue
-        if lines[index].startswith("#"):
-            break
-        found = _TA_LINE.match(lines[index])
-        if found:
-            lines[index] = found[1] + TO_FILL
-            summary.staff = (f"{where}:{index + 1}: fill in this year's teaching assistants "
-                             f"in the staff section ({old}'s were cleared)")
-            return
-    summary.staff = (f"{where}:{heading + 1}: check the staff section and add this year's "
-                     "teaching assistants")
 
 
 def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -> None:
