@@ -139,6 +139,12 @@ MISTAKES = [
      f"folder; the file '{NFC}' looks the same but is written with other Unicode code points "
      "(NFC/NFD normalisation or a compatibility character); retype the name in the schedule "
      "or rename the file [schedule.slides-missing]", (NFC,)),
+    ("slides-compatibility-ideograph", TERM.replace(SLIDES, "Lecture 1 \uf900.pdf"), "slides:",
+     "WARNING: slides 'files/ppt/2030/Lecture 1 \uf900.pdf': no such file in the local "
+     "'files/ppt/2030/' folder; the file 'Lecture 1 \u8c48.pdf' looks the same but is written "
+     "with other Unicode code points (NFC/NFD normalisation or a compatibility character); "
+     "retype the name in the schedule or rename the file [schedule.slides-missing]",
+     ("Lecture 1 \u8c48.pdf",)),
     ("slides-case", TERM.replace(SLIDES, SLIDES.lower()), "slides:",
      f"WARNING: slides 'files/ppt/2030/{SLIDES.lower()}': no such file in the local "
      f"'files/ppt/2030/' folder; the file '{SLIDES}' differs only in upper and lower case, "

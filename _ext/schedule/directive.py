@@ -69,9 +69,6 @@ class ScheduleDirective(SphinxDirective):
             shown = [f"{self._shown(f'{source}:{first_line + p.line + 1}')}: "
                      f"schedule field '{field_path(p.path)}': {p.message}" for p in problems]
             return self._failed("\n".join(shown))
-        from .flow import flow_weeks
-
-        flow_weeks(data)
         # a 'term:' that was given but left out has had its warning: the {term} line adds none
         data._term_reported = isinstance(read.data, dict) and "term" in read.data \
             and data.term is None

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .flow import flow_weeks
 from .model import Item, Schedule
 from .read import DataPath, ReadResult
 from .repair import (
@@ -160,7 +161,8 @@ def validate(read: ReadResult, *, first_line: int, source: str
     """Validate as much of ``read.data`` as possible.
 
     ``first_line`` is the 0-based source line of the block's first line and ``source``
-    the file name, so each model item learns its ``file:line``.
+    the file name, so each model item learns its ``file:line``.  Rows without ``week:``
+    get their numbers here (:mod:`.flow`), so every consumer sees the same weeks.
     """
     problems: list[Problem] = []
     data = read.data
@@ -212,6 +214,7 @@ def validate(read: ReadResult, *, first_line: int, source: str
         if schedule.term is not None:  # reported already: no check adds a second warning
             schedule.term._invalid = {str(path[1]) for path in dropped
                                       if len(path) == 2 and path[0] == "term"}
+        flow_weeks(schedule)  # every row has its week number from here on
         return schedule, _unique(problems)
     return None, _unique(problems)
 
