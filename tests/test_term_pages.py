@@ -15,10 +15,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
+from _ext.outputs.json_export import export_schema
 from conftest import REPO, Build, sphinx_build
 
 CONF = (f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
@@ -252,6 +254,12 @@ def test_weeks_flow_around_named_holidays_and_a_make_up_day(tmp_path: Path) -> N
     lecture = export["schedule"]["sections"][0]["weeks"][2]["lectures"][0]
     assert lecture == {"acknowledge": {}, "title": "Diffusion in practice",
                        "speaker": "Ada Lovelace", "slides": None}
+    assert export["schedule"]["term"]["holidays"][1] == {
+        "from": "2030-03-04", "to": "2030-03-08", "name": "Spring Break"}
+    # the file, and the schedule in it, are what the published schemas describe
+    jsonschema.validate(export, export_schema())
+    published = json.loads((REPO / "_static" / "schedule.schema.json").read_text("utf-8"))
+    jsonschema.validate(export["schedule"], published)
     cancelled = [(week["week"], week["meeting"], week["holiday"])
                  for week in export["weeks"] if week["cancelled"]]
     assert cancelled == [(3, "2030-03-06", "Spring Break"), (7, "2030-04-03", "Qingming")]
