@@ -309,3 +309,31 @@ def test_make_passes_force(tmp_path: Path) -> None:
                           "FORCE=1", f"VENV={tmp_path / 'venv'}"],
                          capture_output=True, text=True, check=True)
     assert run.stdout.splitlines()[-1].endswith('-m tools.new_year "2040" "2041" --force')
+
+
+def test_named_holidays_and_make_up_days_stay_with_their_year(tmp_path: Path) -> None:
+    folder = tmp_path / "years" / "2040"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(textwrap.dedent("""\
+        # Spring 2040
+
+        ```{schedule}
+        term:
+          name: Spring 2040
+          first_day: 2040-02-20
+          holidays:
+            - {from: 2040-04-30, to: 2040-05-04, name: Labour Day}
+          makeup_days:
+            - {date: 2040-04-28, replaces: 2040-05-02}
+        sections:
+          - title: F
+            weeks:
+              - topic: Intro
+        ```
+        """), encoding="utf-8")
+    (tmp_path / "index.md").write_text("```{toctree}\nyears/2040/index\n```\n",
+                                       encoding="utf-8")
+    new_year(tmp_path, 2040, 2041)
+    text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
+    assert "Labour Day" not in text and "makeup_days" not in text and "2040-" not in text
+    assert "      - topic: Intro\n" in text  # a flowing week stays as it was written

@@ -11,7 +11,8 @@ new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in
 * clears slides, paper readings, projects, material links to files of the old year, and
   every ``acknowledge:`` entry;
 * writes ``term.first_day`` and ``term.holidays`` empty, each with a ``# TO FILL IN``
-  comment, so the person starting the year sees where the new dates go;
+  comment, so the person starting the year sees where the new dates go (last year's
+  ``makeup_days`` go with its holidays);
 * sets ``year:`` (if given) and puts the new year into ``term.name`` and the headings;
 * clears the teaching assistants in the page's staff section (a TA rarely stays two
   years, and last year's name on this year's page is wrong without anyone noticing),
@@ -138,7 +139,7 @@ def clear_year(data: Any, old: int, new: int, summary: NewYearSummary) -> None:
         data["year"] = new
     term = data.get("term")
     if isinstance(term, dict):
-        _drop(term, "first_day", "holidays", "acknowledge")
+        _drop(term, "first_day", "holidays", "makeup_days", "acknowledge")
         _mark_dates(term)
         name = term.get("name")
         if isinstance(name, str) and str(old) in name:
