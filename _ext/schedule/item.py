@@ -52,9 +52,5 @@ class Item(BaseModel):
 
 
 def absent(value: Any) -> bool:
-    return value is None
-
-
-def absent(value: Any) -> bool:
     """Whether an optional field was left out (so a dump leaves it out too)."""
     return value is None

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -27,7 +27,6 @@ from .fields import (
     WEEKDAYS,
     Acknowledge,
     Clock,
-    Date,
     LectureNumber,
     LinkText,
     ReadingNumber,
@@ -44,9 +43,10 @@ from .fields import (
 )
 from .item import Item, absent
 
-__all__ = ["DEFAULT_TIMEZONE", "Holiday", "HolidayEntry", "HolidayRange", "MakeupDay", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
-           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Item", "Lecture", "LecturePart", "Link",
-           "Reading", "Schedule", "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
+__all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
+           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Holiday", "HolidayEntry", "HolidayRange",
+           "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading", "Schedule",
+           "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
            "parse_lecture_number", "schedule_json_schema", "slides_of", "walk", "weeks"]
 
 
