@@ -77,7 +77,8 @@ def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
     # one mistake, one warning: a schedule that could not be read, or whose 'term:' was
     # left out as invalid, has been reported; the line is then simply not shown
     reported = bool(domain.failed.get(docname)) or any(
-        r.schedule._term_reported for r in records)
+        r.schedule._term_reported or (r.schedule.term is not None and r.schedule.term._invalid)
+        for r in records)
     for node in placeholders:
         if not text and reported:
             node.parent.remove(node)
