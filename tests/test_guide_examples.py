@@ -83,3 +83,25 @@ def test_the_readme_field_table_names_every_field() -> None:
     named = set(re.findall(r"`([a-z_]+)`", table))
     fields = {key_of(model, name) for model in MODELS for name in model.model_fields}
     assert fields - named == set()
+
+
+def test_the_field_tables_name_every_type(tmp_path: Path) -> None:
+    """The guide's generated tables: each field has a type a reader understands."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+                                 "extensions = ['myst_parser', '_ext']\n", encoding="utf-8")
+    (src / "index.md").write_text("# Fields\n\n```{schedule-fields}\n```\n", encoding="utf-8")
+    build = sphinx_build(src, tmp_path / "out", "html", "-W")
+    assert build.warnings == ""
+    html = BeautifulSoup(build.page("index.html"), "html.parser")
+    types = {}
+    for table in html.select("table.schedule-reference"):
+        model = table.find_previous("p", class_="rubric").get_text()
+        for row in table.select("tbody tr"):
+            cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
+            types[f"{model}.{cells[0]}"] = cells[1]
+    assert all(text and "None" not in text for text in types.values()), types
+    assert types["Term.holidays"] == "list of date (YYYY-MM-DD) or Holiday or HolidayRange"
+    assert types["HolidayRange.from"] == types["MakeupDay.replaces"] == "date (YYYY-MM-DD)"
+    assert types["Week.week"] == "integer, from 1 to 60"

@@ -78,9 +78,9 @@ def type_text(prop: dict[str, Any]) -> str:
     """A reader's name for a JSON Schema property: 'list of Week', 'integer, from 1 to 60'."""
     if "$ref" in prop:
         return _model_name(prop["$ref"])
-    if "anyOf" in prop:
+    if "anyOf" in prop or "oneOf" in prop:  # a nullable value, or a holiday's forms
         names: list[str] = []
-        for option in prop["anyOf"]:
+        for option in prop.get("anyOf") or prop["oneOf"]:
             if option.get("type") != "null":
                 text = type_text(option)
                 if text not in names:
