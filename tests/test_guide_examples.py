@@ -45,6 +45,23 @@ def test_the_new_year_example_is_what_the_tool_prints(tmp_path: Path) -> None:
     start = page.index(term[0])
     assert page[start:start + len(term)] == term
 
+    # the slides example: this year's folder holds Lecture 2's file, the page a typo
+    slides = tmp_path / "files" / "ppt" / "2023"
+    slides.mkdir(parents=True)
+    (slides / "Lecture 2 Mathematic Foundation.pdf").write_bytes(b"%PDF-1.4\n")
+    title = page.index("            title: Mathematic Foundation & Basic Concept")
+    page.insert(title + 1, "            slides: files/ppt/2023/Lecture 2 Mathematic Fundation.pdf")
+    (tmp_path / "years" / "2023" / "index.md").write_text("\n".join(page), encoding="utf-8")
+    (tmp_path / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        "extensions = ['myst_parser', 'sphinx_design', '_ext']\n"
+        "myst_enable_extensions = ['colon_fence', 'deflist', 'attrs_inline', 'attrs_block']\n"
+        "exclude_patterns = ['years/2022', 'files']\n", encoding="utf-8")
+    build = sphinx_build(tmp_path, tmp_path / "_out")
+    shown = fenced(guide, "```text", "same edit and compares the warning")
+    found = build.warnings.replace(f"{tmp_path}/", "").splitlines()
+    assert len(shown) == 1 and shown[0] in found, found
+
 
 def test_the_week_flow_example_gives_the_rows_the_guide_shows(tmp_path: Path) -> None:
     guide = GUIDE.read_text(encoding="utf-8")
