@@ -158,6 +158,9 @@ MISTAKES = [
     ("misspelt-key", TERM.replace("title: One", "tittle: One"), "tittle",
      "WARNING: schedule field 'sections[0].weeks[0].lectures[0].tittle': unknown key "
      "'tittle'; did you mean 'title'? [schedule.invalid]", None),
+    ("key-in-capitals", TERM.replace("title: One", "Title: One"), "Title:",
+     "WARNING: schedule field 'sections[0].weeks[0].lectures[0].Title': unknown key "
+     "'Title'; keys are written in lower-case ASCII letters: 'title' [schedule.invalid]", None),
     ("term-not-a-mapping", "term: Spring\nsections:" + TERM.split("sections:")[1], "term:",
      "WARNING: schedule field 'term': Input should be a valid dictionary or instance of "
      "Term; got 'Spring' [schedule.invalid]", None),
