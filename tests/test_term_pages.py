@@ -158,6 +158,12 @@ MISTAKES = [
     ("misspelt-key", TERM.replace("title: One", "tittle: One"), "tittle",
      "WARNING: schedule field 'sections[0].weeks[0].lectures[0].tittle': unknown key "
      "'tittle'; did you mean 'title'? [schedule.invalid]", None),
+    ("no-sections", TERM.split("sections:")[0] + "section:\n  - title: F\n", "section:",
+     "WARNING: schedule field 'section': unknown key 'section'; did you mean 'sections'? "
+     "[schedule.invalid]", None),
+    ("misspelt-required-key", TERM.replace("topic: Intro", "topc: Intro"), "topc",
+     "WARNING: schedule field 'sections[0].weeks[0].topc': unknown key 'topc'; did you mean "
+     "'topic'? [schedule.invalid]", None),
     ("key-in-capitals", TERM.replace("title: One", "Title: One"), "Title:",
      "WARNING: schedule field 'sections[0].weeks[0].lectures[0].Title': unknown key "
      "'Title'; keys are written in lower-case ASCII letters: 'title' [schedule.invalid]", None),
@@ -176,7 +182,7 @@ def test_one_mistake_one_warning_at_its_line(tmp_path: Path, body: str, needle: 
     build = sphinx_build(src, tmp_path / "out")
     assert warnings(build, src) == [f"PAGE:{at(body, needle)}: {message}"]
     html = page(build)
-    if "[schedule.yaml]" in message:  # nothing could be read: the box, and no term line
+    if "[schedule.yaml]" in message or needle == "section:":  # unreadable: the box only
         assert html.select_one(".schedule-error") and not html.select("p.schedule-term")
     elif not body.startswith("term: Spring"):  # the term stays, whatever field was wrong
         assert html.select_one("p.schedule-term").get_text().startswith("Spring 2030 - Wed")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import difflib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -123,6 +123,28 @@ def unknown_key(loc: tuple[Any, ...]) -> str:
     if near:
         return f"unknown key {shown}; did you mean {near[0]!r}?"
     return f"unknown key {shown}; expected one of: {', '.join(fields)}"
+
+
+def misspelt_fields(errors: list[Any], data: Any,
+                    locate: Callable[[tuple[Any, ...], Any], DataPath]
+                    ) -> set[tuple[DataPath, str]]:
+    """(item path, field) of each required field that is missing because its key is
+    misspelt (``section:`` for ``sections:``): the unknown key's warning already names the
+    field, so a second "required field is missing" would report one mistake twice.
+    ``locate`` turns a pydantic ``loc`` into the data path of its item."""
+    unknown: dict[DataPath, list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden" and error["loc"]:
+            parent = locate(error["loc"][:-1], data)
+            key = unicodedata.normalize("NFKC", str(error["loc"][-1])).strip().casefold()
+            unknown.setdefault(parent, []).append(KEY_HINTS.get(key, (key,))[0])
+    found = set()
+    for error in errors:
+        if error["type"] == "missing" and error["loc"] and isinstance(error["loc"][-1], str):
+            parent, field = locate(error["loc"][:-1], data), error["loc"][-1]
+            if difflib.get_close_matches(field, unknown.get(parent, []), n=1, cutoff=CLOSE):
+                found.add((parent, field))
+    return found
 
 
 def mark_gaps(schedule: Schedule, data: Any, dropped: set[DataPath],

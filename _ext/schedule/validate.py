@@ -23,6 +23,7 @@ from .read import DataPath, ReadResult
 from .repair import (
     item_of,
     mark_gaps,
+    misspelt_fields,
     placeholder_for,
     unknown_key,
     value_at,
@@ -179,14 +180,18 @@ def validate(read: ReadResult, *, first_line: int, source: str
         except ValidationError as exc:
             fatal = False
             this_round: set[DataPath] = set()
-            for error in exc.errors(include_url=False):
+            errors = exc.errors(include_url=False)
+            typos = misspelt_fields(errors, data, _data_path)
+            for error in errors:
                 current = _data_path(error["loc"], data)
                 original = to_original.get(current, current)
                 named = original
                 if error["type"] == "missing" and isinstance(error["loc"][-1], str):
                     named = original + (error["loc"][-1],)  # the absent key, for the message
                 item = item_of(original)
-                if item not in reported or not item:  # one mistake, one warning
+                if (current, error["loc"][-1]) in typos:
+                    pass  # 'section:' for 'sections:': the unknown key's warning says it
+                elif item not in reported or not item:  # one mistake, one warning
                     problems.append(Problem(named, read.line_of(original), _message(error)))
                     this_round.add(item)
                 placeholder = placeholder_for(error, value_at(data, current))
