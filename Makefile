@@ -27,7 +27,11 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.testing: requirements-test.txt $(VENV)/.runtime
+$(VENV)/.live: requirements-live.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-live.txt
+	touch $@
+
+$(VENV)/.testing: requirements-test.txt requirements-live.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -55,19 +59,24 @@ LOCK = $(BIN)/uv pip compile --universal --python-version 3.11 --quiet
 
 lock: test-venv
 	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements.in requirements-live.in -c requirements.txt -o requirements-live.txt
 	$(LOCK) requirements.in requirements-test.in -c requirements.txt -o requirements-test.txt
 
 upgrade: test-venv
 	$(LOCK) --upgrade requirements.in -o requirements.txt
+	$(LOCK) --upgrade requirements.in requirements-live.in -c requirements.txt \
+		-o requirements-live.txt
 	$(LOCK) --upgrade requirements.in requirements-test.in -c requirements.txt \
 		-o requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
-	touch $(VENV)/.runtime $(VENV)/.testing
+	touch $(VENV)/.runtime $(VENV)/.live $(VENV)/.testing
 	$(BIN)/python -m tools.schema  # its timezone list is tzdata's: regenerate, then review
 	$(MAKE) test
 
-live: test-venv
-	$(BIN)/sphinx-autobuild -b html . $(BUILDDIR)/live --watch _ext
+# The preview builds without -W, so a mistake shows on the page (an error box where a
+# schedule cannot be read) while the warnings scroll by; -n as make html has it.
+live: $(VENV)/.live
+	$(BIN)/sphinx-autobuild -b html -n . $(BUILDDIR)/live --watch _ext
 
 # The PDF handbook (xelatex + latexmk; handbook/require-tex.sh names missing Debian
 # packages) and the e-book; handbook-png renders the newest year's first page for the README.
@@ -124,9 +133,10 @@ catalog: venv
 schema: venv
 	$(BIN)/python -m tools.schema
 
-# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/).
+# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/);
+# FORCE=1 replaces an existing years/<YEAR>/.
 new-year: venv
-	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)"
+	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
 
 # Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.

@@ -26,7 +26,7 @@ from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
-from .site import a11y, language, navigation, pages, printed, years
+from .site import a11y, handbook_toc, language, navigation, pages, printed, years
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
@@ -35,7 +35,7 @@ MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
-    a11y, years, pages, navigation, printed, language,  # the site's repairs and additions
+    a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
 )
 
 
@@ -65,7 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
-        "env_version": 4,  # week strip nodes, page descriptions, domain objects
+        "env_version": 5,  # week strip nodes, page descriptions, domain objects, failed blocks
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

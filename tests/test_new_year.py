@@ -326,3 +326,58 @@ def test_landing_without_the_old_year_is_an_error(tmp_path: Path) -> None:
     landing.write_text("# Home\n", encoding="utf-8")
     with pytest.raises(NewYearError, match="add years/2023/index to one by hand"):
         add_to_landing(landing, 2022, 2023, NewYearSummary())
+
+
+def test_last_years_teaching_assistants_are_cleared_and_listed(tmp_path: Path) -> None:
+    """The staff section keeps the instructor; the TA line is marked and on the list."""
+    folder = tmp_path / "years" / "2040"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(
+        "# Spring 2040\n\n```{schedule}\nsections:\n  - title: F\n    weeks: []\n```\n\n"
+        "## Course Staff\n\n- Instructor: [Hao Dong](http://zsdonghao.github.io)\n"
+        "- Teaching Assistants: [Old TA](mailto:ta@example.org)\n\n## Feedback\n",
+        encoding="utf-8")
+    (tmp_path / "index.md").write_text("```{toctree}\nyears/2040/index\n```\n",
+                                       encoding="utf-8")
+    report = new_year(tmp_path, 2040, 2041)
+    lines = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8").split("\n")
+    assert lines[10:13] == ["- Instructor: [Hao Dong](http://zsdonghao.github.io)",
+                            "- Teaching Assistants: TO FILL IN", ""]
+    assert ("years/2041/index.md:12: fill in this year's teaching assistants in the staff "
+            "section (2040's were cleared)") in report.todo
+
+
+def test_make_passes_force(tmp_path: Path) -> None:
+    """``make new-year ... FORCE=1`` runs the tool with --force, as its message asks."""
+    run = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(REPO), "new-year", "FROM=2040", "YEAR=2041",
+                          "FORCE=1", f"VENV={tmp_path / 'venv'}"],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1].endswith('-m tools.new_year "2040" "2041" --force')
+
+
+def test_named_holidays_and_make_up_days_stay_with_their_year(tmp_path: Path) -> None:
+    folder = tmp_path / "years" / "2040"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(textwrap.dedent("""\
+        # Spring 2040
+
+        ```{schedule}
+        term:
+          name: Spring 2040
+          first_day: 2040-02-20
+          holidays:
+            - {from: 2040-04-30, to: 2040-05-04, name: Labour Day}
+          makeup_days:
+            - {date: 2040-04-28, replaces: 2040-05-02}
+        sections:
+          - title: F
+            weeks:
+              - topic: Intro
+        ```
+        """), encoding="utf-8")
+    (tmp_path / "index.md").write_text("```{toctree}\nyears/2040/index\n```\n",
+                                       encoding="utf-8")
+    new_year(tmp_path, 2040, 2041)
+    text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
+    assert "Labour Day" not in text and "makeup_days" not in text and "2040-" not in text
+    assert "      - topic: Intro\n" in text  # a flowing week stays as it was written

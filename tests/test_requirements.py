@@ -20,7 +20,9 @@ from packaging.utils import canonicalize_name
 from conftest import REPO
 
 LOCKS = {"requirements.txt": ["requirements.in"],
-         "requirements-test.txt": ["requirements.in", "requirements-test.in"]}
+         "requirements-live.txt": ["requirements.in", "requirements-live.in"],
+         "requirements-test.txt": ["requirements.in", "requirements-live.in",
+                                   "requirements-test.in"]}
 
 
 def requirements(path: Path) -> list[Requirement]:
@@ -57,10 +59,11 @@ def test_every_range_is_pinned_inside_it(lock: str, sources: list[str]) -> None:
                 f"{lock} pins {locked[name]} outside {source}'s {wanted}: run make lock")
 
 
-def test_tests_run_with_the_runtime_pins() -> None:
-    runtime, testing = pins("requirements.txt"), pins("requirements-test.txt")
-    assert runtime.keys() <= testing.keys()
-    assert {name: pinned_version(pin) for name, pin in testing.items() if name in runtime} == {
+@pytest.mark.parametrize("lock", ["requirements-live.txt", "requirements-test.txt"])
+def test_the_preview_and_the_tests_run_with_the_runtime_pins(lock: str) -> None:
+    runtime, wider = pins("requirements.txt"), pins(lock)
+    assert runtime.keys() <= wider.keys()
+    assert {name: pinned_version(pin) for name, pin in wider.items() if name in runtime} == {
         name: pinned_version(pin) for name, pin in runtime.items()}
 
 

@@ -95,6 +95,7 @@ def test_a_term_week_by_week(tmp_path: Path) -> None:
                          text=True, check=False)
     assert run.returncode == 0, run.stderr
     first_day, holidays = line_of(term.page, "first_day:"), line_of(term.page, "holidays:")
+    staff = line_of(term.page, "- Teaching Assistants:")
     # the summary's list is all that is left by hand
     todo = run.stdout.split("new-year: left to do by hand:\n", 1)[1].splitlines()
     assert todo == [
@@ -102,7 +103,9 @@ def test_a_term_week_by_week(tmp_path: Path) -> None:
         "YYYY-MM-DD; the class meets on Wed)",
         f"  2. years/2023/index.md:{holidays}: fill in term.holidays (dates with no class, "
         "e.g. [YYYY-MM-DD], or [])",
-        "  3. during the term: put the slides in files/ppt/2023/ and add a 'slides:' line to "
+        f"  3. years/2023/index.md:{staff}: fill in this year's teaching assistants in the "
+        "staff section (2022's were cleared)",
+        "  4. during the term: put the slides in files/ppt/2023/ and add a 'slides:' line to "
         "each lecture; add papers: and projects: as they are assigned"]
 
     # Step 1: straight after new-year the site builds clean and already says 2023

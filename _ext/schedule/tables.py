@@ -78,6 +78,8 @@ def date_nodes(dates: WeekDates | None, _: Words = ENGLISH) -> list[nodes.Node]:
         classes=["schedule-dates"])]
     if dates.cancelled:
         no_class = _("no class")
+        if dates.holiday:  # "no class: Qingming Festival"
+            no_class = f"{no_class}: {one_line(dates.holiday)}"
         found.append(nodes.paragraph(no_class, no_class, classes=["schedule-no-class"]))
     return found
 
@@ -208,7 +210,11 @@ class TableBuilder:
         first += nodes.Text(label)
         row += schedule_header("", first, *date_nodes(dates, self.words), scope="row")
         shown: nodes.Node
-        if "topic" in week._placeholders:  # reported once; the row stays, marked
+        if week._no_class:  # a holiday week the flow skipped: its name, or "no class"
+            _ = self.words
+            text = one_line(week.topic) or _("no class")
+            shown = nodes.emphasis(text, text, classes=["schedule-no-class-topic"])
+        elif "topic" in week._placeholders:  # reported once; the row stays, marked
             text = one_line(week.topic)
             shown = nodes.emphasis(text, text, classes=["schedule-placeholder"])
         else:
@@ -246,22 +252,37 @@ class TableBuilder:
             parts = _parts(before, _content(title, lecture), after)
             content = (_link(parts, lecture.slides, self.base_url, ["schedule-slides"])
                        if lecture.slides else parts)
-            items.append(self._item(content, lecture, "schedule-lecture"))
+            item = self._item(content, lecture, "schedule-lecture")
+            if lecture.speaker:
+                item[0] += self._after_title(lecture.speaker, "schedule-speaker")
+            items.append(item)
         return items
 
+    @staticmethod
+    def _after_title(text: str, kind: str) -> list[nodes.Node]:
+        """`` (name)`` after a title: a lecture's speaker, a reading's presenters."""
+        shown = f"({one_line(text)})"
+        return [nodes.Text(" "), nodes.inline(shown, shown, classes=[kind])]
+
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
-        parts = _parts(f"{one_line(reading.number)} " if reading.number else "",
-                       _content(reading.title, reading),
+        title: nodes.Node = _content(reading.title, reading)
+        if reading.url:  # the paper itself; the slides, if any, follow as their own link
+            title = _link([title], reading.url, self.base_url, ["schedule-paper-link"])
+        parts = _parts(f"{one_line(reading.number)} " if reading.number else "", title,
                        f", {one_line(reading.venue)}" if reading.venue else "")
-        content = (_link(parts, reading.slides, self.base_url, ["schedule-slides"])
-                   if reading.slides else parts)
+        content: nodes.Node | list[nodes.Node] = parts
+        if reading.slides and not reading.url:
+            content = _link(parts, reading.slides, self.base_url, ["schedule-slides"])
+        elif reading.slides:
+            _ = self.words
+            slides = _("slides")
+            content = [*parts, nodes.Text(" "),
+                       _link(slides, reading.slides, self.base_url, ["schedule-slides"])]
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         if reading.presenters:
-            names = ", ".join(one_line(name) for name in reading.presenters)
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.inline(f"({names})", f"({names})",
-                                      classes=["schedule-presenters"])
+            paragraph += self._after_title(", ".join(reading.presenters),
+                                           "schedule-presenters")
         for link in reading.code:
             paragraph += nodes.Text(" ")
             ref = _link(link.label, link.url, self.base_url, ["schedule-code"])

@@ -70,10 +70,19 @@ def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
     if not placeholders:
         return
     docname = app.env.docname
-    records = schedule_domain(app.env).records.get(docname, [])
+    domain = schedule_domain(app.env)
+    records = domain.records.get(docname, [])
     term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
     text = term_text(term) if term is not None else ""
+    # one mistake, one warning: a schedule that could not be read, or whose 'term:' was
+    # left out as invalid, has been reported; the line is then simply not shown
+    reported = bool(domain.failed.get(docname)) or any(
+        r.schedule._term_reported or (r.schedule.term is not None and r.schedule.term._invalid)
+        for r in records)
     for node in placeholders:
+        if not text and reported:
+            node.parent.remove(node)
+            continue
         if not text:
             warn("the {term} line needs a schedule with a 'term:' block (name, weekday, "
                  "start, end, location) on this page", Subtype.INVALID, node)
