@@ -129,3 +129,33 @@ def test_highlighting_any_term_gives_no_page_error(open_page: OpenPage, path: st
         highlighted = page.locator("article span.highlighted")
         assert highlighted.count() > 0, f"{term!r} is highlighted nowhere in the article"
         assert highlighted.first.inner_text().lower() == term
+
+
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_search_results_page_does_not_shift(open_page: OpenPage, site_html: Build,
+                                            width: int) -> None:
+    """The layout shift Lighthouse scores (CLS; 0.1 is its limit of "good")."""
+    titles = lecture_titles(site_html, YEAR_PAGES[0])
+    query = max(titles, key=len).split()[0]  # a word of a lecture: several page results
+    visit = open_page(f"search.html?q={query}", width=width, height=740,
+                      init_script=LAYOUT_SHIFTS)
+    page = visit.page
+    page.locator("#search-results p.search-summary").filter(
+        has_text=re.compile("Search finished")).wait_for()
+    texts = page.locator("#search-results li.kind-text")
+    assert texts.count() >= 2, "the query should list several pages (with excerpts)"
+    expect(texts.locator("p.context")).to_have_count(texts.count())  # every excerpt arrived
+    page.wait_for_timeout(300)
+    shift = sum(page.evaluate("window.__shifts"))
+    assert shift <= 0.1, f"layout shift {shift:.3f} on the search page at {width} px"
+    assert not visit.errors, visit.error_report()
