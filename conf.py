@@ -52,6 +52,9 @@ html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
+# No general index page: no page has index entries, so Sphinx's genindex.html (and the
+# e-book's "Index" page) would be empty.
+html_use_index = False
 html_show_sourcelink = False
 
 nitpicky = True
@@ -204,6 +207,8 @@ epub_description = ("Schedules with slides, paper readings and group projects, c
                     "University.")
 epub_contributor = "The course's teaching assistants"
 epub_title = project
+# the file name the landing page links (_ext/site/editions.py) and `make publish` copies
+epub_basename = "deep-generative-models"
 epub_author = author
 epub_publisher = "Peking University"
 epub_copyright = copyright

@@ -82,14 +82,18 @@ class PrintedPages(SphinxPostTransform):
                                section[0].astext() if section.children else "",
                                location=section)
                 section.parent.remove(section)
-        prefix = re.compile(re.escape(self.config.project) + _TITLE_SEPARATOR)
         for title in self.document.findall(nodes.title):
             if (isinstance(title.parent, nodes.section) and len(title) == 1
                     and isinstance(title[0], nodes.Text)):
-                text = title.astext()
-                match = prefix.match(text)
-                if match and text[match.end():].strip():
-                    title[0] = nodes.Text(text[match.end():])
+                title[0] = nodes.Text(without_course_name(title.astext(), self.config.project))
+
+
+def without_course_name(title: str, project: str) -> str:
+    """"Spring 2022" from "Deep Generative Models — Spring 2022": where the course is
+    named already (the handbook's title page, the tab's site name), a page's title says
+    only what is its own.  A title that is only the course's name stays."""
+    match = re.match(re.escape(project) + _TITLE_SEPARATOR, title)
+    return title[match.end():] if match and title[match.end():].strip() else title
 
 
 def linked_pictures(paragraph: nodes.paragraph) -> list[tuple[str, str]]:
