@@ -9,10 +9,10 @@ SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
 .PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
-	html-zh pdf-zh catalog gettext
+	html-zh pdf-zh catalog gettext publish
 
 help:
-	@echo "make html | test | live | pdf | epub | handbook-png | bench | clean"
+	@echo "make html | test | live | pdf | epub | publish | handbook-png | bench | clean"
 	@echo "make html-zh | pdf-zh | gettext | catalog   (translations: guide/translating.md)"
 
 $(BIN)/python:
@@ -50,6 +50,15 @@ pdf: venv
 
 epub: venv
 	$(BIN)/sphinx-build -M epub . $(BUILDDIR)$(LANGDIR) $(SPHINXOPTS)
+
+# Everything a plain static host (GitHub Pages) serves: the site with the PDF handbook and
+# the e-book beside its pages, where the landing page links them (_ext/site/editions.py).
+# Read the Docs builds and serves the three itself.
+EPUB = $(BUILDDIR)$(LANGDIR)/epub/deep-generative-models.epub
+
+publish: html pdf epub
+	cp $(PDF) $(EPUB) $(BUILDDIR)/html$(LANGSUFFIX)/
+	@echo "Publish the folder $(BUILDDIR)/html$(LANGSUFFIX)/"
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png
