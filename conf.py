@@ -164,6 +164,20 @@ latex_elements = {
 % the contents pages set no marks (they would read "Contents – Contents")
 \g@addto@macro\sphinxtableofcontentshook{\let\@mkboth\@gobbletwo}
 \makeatother
+% Links are underlined, so they show on paper printed in black and white, where the
+% link colour is a grey like the text's.  xeCJKfntef's underline (on ulem's; normalem
+% keeps \emph italic) breaks between Chinese characters too.
+\usepackage[normalem]{ulem}
+\usepackage{xeCJKfntef}
+\let\dgmSphinxHref\sphinxhref
+\protected\def\sphinxhref#1#2{\dgmSphinxHref{#1}{\CJKunderline{#2}}}
+% A year's chapter starts with the address of its web page, printed and as a QR code
+% (TeX Live's qrcode package, Debian texlive-pictures): the paper leads to the slides.
+\usepackage{qrcode}
+\newcommand{\dgmPageAddress}[2]{%
+  \par\noindent\parbox[c]{\dimexpr\linewidth-1.9cm\relax}{\small
+    #2\\\href{#1}{\nolinkurl{#1}}}\hfill
+  \parbox[c]{1.5cm}{\qrcode[height=1.5cm]{#1}}\par\medskip}
 """ + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
             pdfsubject={{Peking University course}}}}
 """,
@@ -184,6 +198,10 @@ latex_elements = {
   {{\Large Peking University\par}}
   \vspace{{0.6em}}
   {{\large Instructor: {author}\par}}
+  \vspace{{3em}}
+  {{\large On the web, with the slides and every link:\par}}
+  \vspace{{0.4em}}
+  {{\large\href{{{html_baseurl}}}{{\nolinkurl{{{html_baseurl}}}}}\par}}
   \vfill
   \makeatother
 \end{{titlepage}}

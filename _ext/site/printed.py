@@ -133,8 +133,10 @@ def print_mail_address(reference: nodes.reference) -> None:
     if not uri.lower().startswith("mailto:") or reference.parent is None:
         return
     address = unquote(uri[len("mailto:"):].split("?", 1)[0]).strip()
-    if address and address not in reference.astext():
-        parent = reference.parent
+    parent = reference.parent
+    # the address shown right after the link already ("Churan Wang churanwang@…"): once
+    after = "".join(child.astext() for child in parent.children[parent.index(reference) + 1:])
+    if address and address not in reference.astext() and not after.strip().startswith(address):
         parent.insert(parent.index(reference) + 1, nodes.Text(f" ({address})"))
 
 
