@@ -176,7 +176,7 @@ latex_elements = {
 \usepackage{qrcode}
 \newcommand{\dgmPageAddress}[2]{%
   \par\noindent\parbox[c]{\dimexpr\linewidth-1.9cm\relax}{\small
-    #2\\\href{#1}{\nolinkurl{#1}}}\hfill
+    #2\\\sphinxhref{#1}{\nolinkurl{#1}}}\hfill
   \parbox[c]{1.5cm}{\qrcode[height=1.5cm]{#1}}\par\medskip}
 """ + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
             pdfsubject={{Peking University course}}}}
@@ -201,7 +201,7 @@ latex_elements = {
   \vspace{{3em}}
   {{\large On the web, with the slides and every link:\par}}
   \vspace{{0.4em}}
-  {{\large\href{{{html_baseurl}}}{{\nolinkurl{{{html_baseurl}}}}}\par}}
+  {{\large\sphinxhref{{{html_baseurl}}}{{\nolinkurl{{{html_baseurl}}}}}\par}}
   \vfill
   \makeatother
 \end{{titlepage}}
