@@ -99,6 +99,19 @@ def test_every_tab_title_names_the_course_once(site_html: Build) -> None:
     assert titled >= len(YEAR_DIRS) + 2
 
 
+def test_pictures_from_other_hosts_have_a_width_and_a_height(site_html: Build) -> None:
+    """The book covers: their box is known before they arrive, so nothing moves."""
+    remote = []
+    for year in YEAR_DIRS:
+        soup = site_html.year_page(int(year))
+        remote += [img for img in soup.select("article img") if "://" in img["src"]]
+    assert remote, "no year page shows a picture from another host"
+    for img in remote:
+        style = img.get("style", "")
+        assert (img.get("width") or "width:" in style) and (
+            img.get("height") or "height:" in style), img
+
+
 # --- the e-book ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
