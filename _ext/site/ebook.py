@@ -66,10 +66,13 @@ class EbookLinks(SphinxPostTransform):
                                   if not left_out(self.config, ref)]
             toctree["includefiles"] = [ref for ref in toctree["includefiles"]
                                        if not left_out(self.config, ref)]
-            if not toctree["entries"]:
-                wrapper = toctree.parent
-                wrapper.parent.remove(wrapper) if isinstance(
-                    wrapper, nodes.compound) and len(wrapper) == 1 else wrapper.remove(toctree)
+            if toctree["entries"]:
+                continue
+            wrapper = toctree.parent  # MyST and rST put a toctree in its own compound
+            if isinstance(wrapper, nodes.compound) and len(wrapper) == 1:
+                wrapper.parent.remove(wrapper)
+            else:
+                wrapper.remove(toctree)
 
 
 class EbookReferences(SphinxPostTransform):
@@ -96,8 +99,8 @@ class EbookReferences(SphinxPostTransform):
                 ref["internal"] = False
 
 
-def exclude_files(app: Sphinx, builder: Builder) -> None:
-    """Pack no left-out page and no static copy of an image the pages show.
+def prepare_package(app: Sphinx, builder: Builder) -> None:
+    """Pack no left-out page and no static copy of an image the pages show; draw the cover.
 
     Set when writing starts (the documents are known, the environment is already saved),
     so the user's setting is what the next build compares with.
@@ -159,5 +162,5 @@ def setup(app: Sphinx) -> None:
                          description="The line under the title on the drawn SVG cover.")
     app.add_post_transform(EbookLinks)
     app.add_post_transform(EbookReferences)
-    app.connect("write-started", exclude_files)
+    app.connect("write-started", prepare_package)
     app.connect("html-page-context", page_language)
