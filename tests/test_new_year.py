@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup
 from conftest import REPO, Build, sphinx_build, without_badges
 from tools.new_year import NewYearError, NewYearSummary, add_to_landing, new_year
 
-COPIED = ("conf.py", "index.md", "_ext", "_static", "_templates", "years", "guide")
+COPIED = ("conf.py", "index.md", "accessibility.md", "_ext", "_static", "_templates", "years",
+          "guide")
 
 
 def copy_site(target: Path) -> Path:

@@ -25,7 +25,8 @@ from bs4 import BeautifulSoup
 from conftest import REPO, Build, sphinx_build
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-COPIED = ("conf.py", "index.md", "_ext", "_static", "_templates", "years", "guide")
+COPIED = ("conf.py", "index.md", "accessibility.md", "_ext", "_static", "_templates", "years",
+          "guide")
 
 
 def warning_lines(build: Build, root: Path) -> list[str]:
