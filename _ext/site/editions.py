@@ -39,6 +39,10 @@ NOT_FOUND_DESCRIPTION = ("There is no page at this address of the Deep Generativ
                          "course site; every year of the course is linked here.")
 
 
+DEFAULT_LABELS = {"pdf": "Course handbook (PDF)", "epub": "E-book (EPUB)"}
+"""Each edition's link text when the directive gives none (``:pdf:``, ``:epub:``)."""
+
+
 class editions(nodes.General, nodes.Element):
     """Placeholder for the edition links, filled in when the page is written."""
 
@@ -51,7 +55,8 @@ class EditionsDirective(SphinxDirective):
                    "epub": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
-        node = editions(labels={kind: self.options.get(kind, "") for kind in ("pdf", "epub")})
+        node = editions(labels={kind: self.options.get(kind) or label
+                                for kind, label in DEFAULT_LABELS.items()})
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
@@ -85,7 +90,7 @@ def resolve_editions(app: Sphinx, doctree: nodes.document, docname: str) -> None
             continue
         items = nodes.bullet_list(classes=["editions"])
         for kind, label in node["labels"].items():
-            if label and edition_files(app)[kind]:
+            if edition_files(app)[kind]:
                 uri = edition_url(app, kind, docname)
                 paragraph = nodes.paragraph()
                 paragraph += nodes.reference(label, label, refuri=uri,
