@@ -60,7 +60,7 @@ def test_on_read_the_docs_the_landing_page_links_its_downloads(tmp_path: Path) -
 def test_the_web_edition_publishes_no_empty_index_or_handbook_root(site_html: Build) -> None:
     out = site_html.outdir
     assert not (out / "genindex.html").exists()
-    assert not (out / "handbook").exists()
+    assert not (out / "handbook").exists() and not (out / "_sources" / "handbook").exists()
     index = site_html.page("searchindex.js")
     data = json.loads(index[index.index("(") + 1:index.rindex(")")])
     if "handbook/index" in data["docnames"]:  # fed as an empty page (nosearch): no title

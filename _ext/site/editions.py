@@ -115,11 +115,16 @@ def remove_handbook_root(app: Sphinx, exception: Exception | None) -> None:
     """The web edition publishes no page for the PDF's root document."""
     if exception is not None or not publishes_files(app):
         return
-    page = Path(app.outdir, app.builder.get_target_uri(HANDBOOK_ROOT))
-    if page.is_file() and HANDBOOK_ROOT in app.env.found_docs:
-        page.unlink()
-        if not any(page.parent.iterdir()):
-            page.parent.rmdir()
+    if HANDBOOK_ROOT not in app.env.found_docs:
+        return
+    outdir = Path(app.outdir)
+    # the page, and the copy of its source Sphinx keeps for the search (_sources/)
+    for page in [outdir / app.builder.get_target_uri(HANDBOOK_ROOT),
+                 *(outdir / "_sources").glob(f"{HANDBOOK_ROOT}.*")]:
+        if page.is_file():
+            page.unlink()
+            if not any(page.parent.iterdir()):
+                page.parent.rmdir()
 
 
 def setup(app: Sphinx) -> None:
