@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -191,7 +192,7 @@ def test_the_week_strip_is_a_few_lines_without_flexbox(ebook: Path) -> None:
       }
     }"""
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"),
                                               args=[*fixtures.CHROMIUM_ARGS,
                                                     "--allow-file-access-from-files"])
         try:
