@@ -113,7 +113,7 @@ def test_pictures_from_other_hosts_have_a_width_and_a_height(site_html: Build) -
             img.get("height") or "height:" in style), img
 
 
-# --- the e-book (its XML read with html.parser: lxml is not installed) ------------------------------------------------------------------------
+# --- the e-book (its XML read with html.parser: lxml is not installed) ---------------------
 
 pytestmark = pytest.mark.filterwarnings(f"ignore::{XMLParsedAsHTMLWarning.__module__}."
                                         f"{XMLParsedAsHTMLWarning.__name__}")
