@@ -228,8 +228,9 @@ epub_title = project
 # the file name the landing page links (_ext/site/editions.py) and `make publish` copies
 epub_basename = "deep-generative-models"
 # The e-book is the course: no staff guide (its links lead to the web site's), no
-# handbook root and no statement about the web site's accessibility; a cover drawn from these settings (_ext/site/ebook.py)
-ebook_exclude_docs = ["guide/*", "handbook/*", "accessibility"]  # the last: the web site's
+# handbook root and no statement about the web site's accessibility; a cover drawn from
+# these settings (_ext/site/ebook.py)
+ebook_exclude_docs = ["guide/*", "handbook/*", "accessibility"]
 epub_cover = ("_static/epub-cover.svg", "")
 epub_cover_subtitle = f"Course {_span}" if _span else ""
 epub_author = author

@@ -46,8 +46,8 @@ def guide_examples(site: Build) -> str:
     parts = []
     for path in GUIDE_PAGES:
         soup = BeautifulSoup(site.page(path), "html.parser")
-        parts += [element.get_text(" ") for element in
-                  soup.select("article pre, article table.schedule-table, article a[href*='#week-']")]
+        examples = "article pre, article table.schedule-table, article a[href*='#week-']"
+        parts += [element.get_text(" ") for element in soup.select(examples)]
     return " ".join(" ".join(part.split()) for part in parts)
 
 
