@@ -12,10 +12,10 @@ SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
 .PHONY: help html test test-quick lock upgrade live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
-	html-zh pdf-zh catalog gettext
+	html-zh pdf-zh catalog gettext publish
 
 help:
-	@echo "make html | test | test-quick | live | pdf | epub | handbook-png | bench | clean"
+	@echo "make html | test | test-quick | live | pdf | epub | publish | handbook-png | bench | clean"
 	@echo "make lock | upgrade   (the pinned versions in requirements*.txt)"
 	@echo "make html-zh | pdf-zh | gettext | catalog   (translations: guide/translating.md)"
 
@@ -89,6 +89,15 @@ pdf: venv
 
 epub: venv
 	$(BIN)/sphinx-build -M epub . $(BUILDDIR)$(LANGDIR) $(SPHINXOPTS)
+
+# Everything a plain static host (GitHub Pages) serves: the site with the PDF handbook and
+# the e-book beside its pages, where the landing page links them (_ext/site/editions.py).
+# Read the Docs builds and serves the three itself.
+EPUB = $(BUILDDIR)$(LANGDIR)/epub/deep-generative-models.epub
+
+publish: html pdf epub
+	cp $(PDF) $(EPUB) $(BUILDDIR)/html$(LANGSUFFIX)/
+	@echo "Publish the folder $(BUILDDIR)/html$(LANGSUFFIX)/"
 
 handbook-png: pdf test-venv
 	$(BIN)/python handbook/pages.py $(PDF) --png docs-assets/handbook-2022.png

@@ -52,6 +52,9 @@ html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
+# No general index page: no page has index entries, so Sphinx's genindex.html (and the
+# e-book's "Index" page) would be empty.
+html_use_index = False
 html_show_sourcelink = False
 
 nitpicky = True
@@ -161,6 +164,20 @@ latex_elements = {
 % the contents pages set no marks (they would read "Contents – Contents")
 \g@addto@macro\sphinxtableofcontentshook{\let\@mkboth\@gobbletwo}
 \makeatother
+% Links are underlined, so they show on paper printed in black and white, where the
+% link colour is a grey like the text's.  xeCJKfntef's underline (on ulem's; normalem
+% keeps \emph italic) breaks between Chinese characters too.
+\usepackage[normalem]{ulem}
+\usepackage{xeCJKfntef}
+\let\dgmSphinxHref\sphinxhref
+\protected\def\sphinxhref#1#2{\dgmSphinxHref{#1}{\CJKunderline{#2}}}
+% A year's chapter starts with the address of its web page, printed and as a QR code
+% (TeX Live's qrcode package, Debian texlive-pictures): the paper leads to the slides.
+\usepackage{qrcode}
+\newcommand{\dgmPageAddress}[2]{%
+  \par\noindent\parbox[c]{\dimexpr\linewidth-1.9cm\relax}{\small
+    #2\\\sphinxhref{#1}{\nolinkurl{#1}}}\hfill
+  \parbox[c]{1.5cm}{\qrcode[height=1.5cm]{#1}}\par\medskip}
 """ + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
             pdfsubject={{Peking University course}}}}
 """,
@@ -181,6 +198,10 @@ latex_elements = {
   {{\Large Peking University\par}}
   \vspace{{0.6em}}
   {{\large Instructor: {author}\par}}
+  \vspace{{3em}}
+  {{\large On the web, with the slides and every link:\par}}
+  \vspace{{0.4em}}
+  {{\large\sphinxhref{{{html_baseurl}}}{{\nolinkurl{{{html_baseurl}}}}}\par}}
   \vfill
   \makeatother
 \end{{titlepage}}
@@ -204,6 +225,14 @@ epub_description = ("Schedules with slides, paper readings and group projects, c
                     "University.")
 epub_contributor = "The course's teaching assistants"
 epub_title = project
+# the file name the landing page links (_ext/site/editions.py) and `make publish` copies
+epub_basename = "deep-generative-models"
+# The e-book is the course: no staff guide (its links lead to the web site's), no
+# handbook root and no statement about the web site's accessibility; a cover drawn from
+# these settings (_ext/site/ebook.py)
+ebook_exclude_docs = ["guide/*", "handbook/*", "accessibility"]
+epub_cover = ("_static/epub-cover.svg", "")
+epub_cover_subtitle = f"Course {_span}" if _span else ""
 epub_author = author
 epub_publisher = "Peking University"
 epub_copyright = copyright

@@ -26,7 +26,8 @@ from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
-from .site import a11y, handbook_toc, language, navigation, pages, printed, years
+from .site import (a11y, ebook, editions, handbook, handbook_toc, language, navigation, pages,
+                   printed, search, years)
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
@@ -36,6 +37,7 @@ MODULES: tuple[ModuleType, ...] = (
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
     a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
+    search, editions, ebook, handbook,  # students' search; every edition; e-book; paper
 )
 
 

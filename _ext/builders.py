@@ -22,7 +22,8 @@ from .config import local_files_dir
 STATIC = Path(__file__).parent / "static"
 """The extension's own styles and scripts, added to HTML builds only."""
 
-WEB_ONLY = frozenset({"site.css", "schedule-web.css", "nav-toggles.js", "current-week.js"})
+WEB_ONLY = frozenset({"site.css", "schedule-web.css", "nav-toggles.js", "current-week.js",
+                      "search-spellings.js"})
 """Files of :data:`STATIC` that only web pages link: they use CSS that EPUB does not allow
 (``:has()``) or script a browser page, so an e-book leaves them out (EPUBCheck reports an
 unlinked stylesheet's rules as errors all the same)."""

@@ -57,7 +57,7 @@ VIEWS = [("light", 1280), ("dark", 1280), ("light", 375), ("dark", 375)]
 
 
 @pytest.mark.parametrize(("scheme", "width"), VIEWS, ids=[f"{s}-{w}" for s, w in VIEWS])
-@pytest.mark.parametrize("path", [*PAGES, *GUIDE_PAGES], ids=page_id)
+@pytest.mark.parametrize("path", [*PAGES, *GUIDE_PAGES, "accessibility.html"], ids=page_id)
 def test_axe_finds_no_serious_violations(open_page: OpenPage, path: str, scheme: str,
                                          width: int) -> None:
     page = open_page(path, scheme=scheme, width=width).page
@@ -123,7 +123,7 @@ def test_axe_here_reports_what_it_should(browser: Browser) -> None:
     assert found.get("color-contrast") == "serious" and found.get("image-alt") == "critical", found
 
 
-@pytest.mark.parametrize("path", [*PAGES, *GUIDE_PAGES], ids=page_id)
+@pytest.mark.parametrize("path", [*PAGES, *GUIDE_PAGES, "accessibility.html"], ids=page_id)
 def test_sphinx_markup_is_repaired_without_a_browser(site_html: Build, path: str) -> None:
     """What ``_ext/site/a11y.py`` adds is in the HTML itself (checked where Chromium is missing)."""
     soup = BeautifulSoup(site_html.page(path), "html.parser")

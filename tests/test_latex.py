@@ -466,3 +466,115 @@ def test_the_real_site_builds_as_epub_without_warnings(
         assert all("://" not in img["src"] for img in page.find_all("img"))
         linked += len(slides)
     assert linked, "no year links a slide"
+
+
+# --- the printed handbook leads to the site (issue 21) ----------------------------------
+
+def _page_texts(handbook_text: str) -> list[str]:
+    return handbook_text.split("\f")
+
+
+@pytest.mark.tex
+def test_the_title_page_prints_the_sites_address(handbook_text: str) -> None:
+    assert BASE_URL in _page_texts(handbook_text)[0]
+
+
+@pytest.mark.tex
+def test_each_year_starts_with_its_pages_address_and_a_qr_code_to_it(
+        handbook: tuple[Build, Path], handbook_text: str, tmp_path: Path) -> None:
+    require_tool("zbarimg")
+    texts = _page_texts(handbook_text)
+    chapters = pages.chapters(handbook[1])
+    assert [int(re.findall(r"\d{4}", c.title)[0]) for c in chapters] == sorted(
+        year_schedules(), reverse=True)
+    for chapter in chapters:
+        year = re.findall(r"\d{4}", chapter.title)[0]
+        address = f"{BASE_URL}years/{year}/index.html"
+        assert address in texts[chapter.first - 1], (chapter.title, "address not printed")
+        png = pages.render_page(handbook[1], chapter.first, tmp_path / f"{year}.png", dpi=150)
+        scan = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
+                              text=True, check=False)
+        assert scan.stdout.split() == [address], (chapter.title, scan.stdout, scan.stderr)
+
+
+def _dark_line_under(gray: "Image.Image", box: tuple[float, float, float, float],
+                     page_height: float, scale: float) -> bool:
+    """Whether a row of dark pixels spans (nearly) the whole width of a link's box."""
+    x0, y0, x1, y1 = box
+    left, right = int(x0 * scale) + 1, int(x1 * scale) - 1
+    top, bottom = int((page_height - y1) * scale), int((page_height - y0) * scale) + 4
+    width = right - left
+    if width < 10:
+        return True  # too short to tell a line from a glyph
+    for row in range(max(top, 0), min(bottom, gray.height)):
+        dark = sum(1 for x in range(left, right) if gray.getpixel((x, row)) < 140)
+        if dark >= 0.85 * width:
+            return True
+    return False
+
+
+@pytest.mark.tex
+def test_links_are_visible_in_black_and_white(handbook: tuple[Build, Path],
+                                               tmp_path: Path) -> None:
+    """Printed in grey, a link is underlined: a dark line under each clickable box."""
+    from PIL import Image
+
+    reader = PdfReader(handbook[1])
+    dpi = 100
+    checked, missing = 0, []
+    for chapter in pages.chapters(handbook[1]):
+        number = chapter.first
+        page = reader.pages[number - 1]
+        png = tmp_path / f"page-{number}.png"
+        subprocess.run(["pdftoppm", "-png", "-gray", "-r", str(dpi), "-f", str(number),
+                        "-l", str(number), "-singlefile", str(handbook[1]),
+                        str(png.with_suffix(""))], check=True)
+        with Image.open(png) as image:
+            gray = image.convert("L")
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                action = annotation.get("/A")
+                if action is None or "/URI" not in action:
+                    continue
+                box = tuple(float(v) for v in annotation["/Rect"])
+                checked += 1
+                if not _dark_line_under(gray, box, float(page.mediabox.height), dpi / 72):
+                    missing.append((number, str(action["/URI"])))
+    assert checked >= 10, "too few links on the chapters' first pages to judge"
+    assert not missing, f"links without an underline: {missing[:5]}"
+
+
+def _chapter_texts(handbook: tuple[Build, Path], handbook_text: str) -> dict[int, str]:
+    texts = _page_texts(handbook_text)
+    return {int(re.findall(r"\d{4}", c.title)[0]): "\n".join(texts[c.first - 1:c.last])
+            for c in pages.chapters(handbook[1])}
+
+
+@pytest.mark.tex
+def test_each_staff_address_is_printed_once_per_year(handbook: tuple[Build, Path],
+                                                     handbook_text: str) -> None:
+    chapters = _chapter_texts(handbook, handbook_text)
+    checked = 0
+    for year, text in chapters.items():
+        source = (REPO / "years" / str(year) / "index.md").read_text(encoding="utf-8")
+        staff = source.split("## Course Staff", 1)[1].split("\n## ", 1)[0]
+        links = re.findall(r"\[([^\]]+)\]\(mailto:([^)\s]+)\)", staff)
+        for address in {address for _, address in links}:
+            # once per person named (two 2020 TAs share one address); 2021 links its TA's
+            # name and, next to it, the address: printed once
+            people = {name for name, linked in links if linked == address and name != address}
+            checked += 1
+            assert text.count(address) == max(len(people), 1), (year, address)
+    assert checked, "no year names its staff's mail addresses"
+
+
+@pytest.mark.tex
+def test_a_continued_table_carries_some_content_onto_its_new_page(handbook_text: str) -> None:
+    """Not only weeks with nothing in them yet (2022's last four were left alone)."""
+    header = re.compile(r"Week Topic Lectures & materials\n")
+    for number, page in enumerate(_page_texts(handbook_text), 1):
+        if "(continued)" not in page:
+            continue
+        rest = header.split(page.split("(continued)", 1)[1], 1)[-1]
+        table = re.split(r"\n(?:Table \d+:|Course Staff|Feedback|Others)", rest, 1)[0]
+        assert "•" in table, f"page {number} continues a table with empty weeks only"

@@ -31,6 +31,9 @@ SCHEDULE_TABLE = "schedule-table"
 CONTINUED = "schedule_continued"
 """The table attribute holding the text of its "continued" line."""
 
+KEEP_WITH_PREVIOUS = "schedule_keep_with_previous"
+"""The row attribute of a week with nothing in it yet (a topic, no lectures or readings)."""
+
 _CONTINUED_MACRO = "\\sphinxtablecontinued{"
 
 
@@ -52,6 +55,10 @@ class LatexScheduleTables(SphinxPostTransform):
             if "colwidths-given" not in classes:
                 classes.append("colwidths-given")
             table[CONTINUED] = continued_line(table)
+            for tbody in table.findall(nodes.tbody):
+                for row in list(tbody.children)[1:]:
+                    if isinstance(row, nodes.row) and not row[-1].astext().strip():
+                        row[KEEP_WITH_PREVIOUS] = True
             for colspec in table.findall(nodes.colspec):
                 if "stub" in colspec and not colspec["stub"]:
                     del colspec["stub"]
@@ -109,7 +116,14 @@ def replace_continued(tex: str, line: str) -> str:
 
 
 class ContinuedTableLine(LaTeXTranslator):
-    """Translator mixin: a schedule table's "continued" line names its year and section."""
+    """Translator mixin: a schedule table's "continued" line names its year and section,
+    and a week with nothing in it stays on the page of the week before: without that,
+    2022's Practices table carried four empty weeks alone onto a new page."""
+
+    def visit_row(self, node: nodes.Element) -> None:
+        if node.get(KEEP_WITH_PREVIOUS):
+            self.body.append("\\nopagebreak\n")
+        super().visit_row(node)
 
     def depart_table(self, node: nodes.Element) -> None:
         first = len(self.body)

@@ -10,7 +10,10 @@ do with objects:
 
 * the search index lists them (``get_objects``), each with its year and week in the
   shown name and the week's row as its anchor, so a search for a lecture title opens
-  ``years/2022/#week-3`` rather than the top of a long page;
+  ``years/2022/#week-3`` rather than the top of a long page; a reading's presenters
+  are part of its name, so a student's name opens their row too.  A page that asks
+  to stay out of the search (``nosearch`` in its front matter, like the staff guide's
+  demo schedule) keeps its objects out as well: Sphinx leaves only its text out;
 * other pages link them with a role, ``{schedule:lecture}`2022:8``` (year and lecture
   number), ``{schedule:paper}`2020:11-1``` or ``{schedule:project}`2020:15-1```
   (year and presentation id); with ``-n`` an unknown target is a warning, like any
@@ -69,6 +72,7 @@ class ScheduleObject:
     week: int
     docname: str
     anchor: str  # the week's row
+    presenters: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:
@@ -76,12 +80,13 @@ class ScheduleObject:
         from .labels import week_label
 
         where = week_label(self.week).lower()
-        return f"{self.label} ({self.year}, {where})" if self.year else f"{self.label} ({where})"
+        label = f"{self.label} — {', '.join(self.presenters)}" if self.presenters else self.label
+        return f"{label} ({self.year}, {where})" if self.year else f"{label} ({where})"
 
 
 def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
     """Every lecture (each part of a combined one), paper and project of one block."""
-    from .labels import lecture_label, reading_name, week_anchor
+    from .labels import lecture_label, one_line, reading_name, week_anchor
 
     def key(number: int | str | None) -> str | None:
         return f"{record.year}:{number}" if record.year and number is not None else None
@@ -95,8 +100,10 @@ def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
                                          record.year, week.week, record.docname, anchor)
             for kind, readings in (("paper", week.papers), ("project", week.projects)):
                 for reading in readings:
+                    presenters = tuple(one_line(name) for name in reading.presenters)
                     yield ScheduleObject(kind, key(reading.number), reading_name(reading),
-                                         record.year, week.week, record.docname, anchor)
+                                         record.year, week.week, record.docname, anchor,
+                                         presenters)
 
 
 class ScheduleDomain(Domain):
@@ -179,9 +186,16 @@ class ScheduleDomain(Domain):
 
         Sphinx's search matches and shows the *display* name, so the searchable entry is
         named by the item's title with year and week; the role's key ("2022:8") is a
-        second entry with priority -1, which the search leaves out.
+        second entry with priority -1, which the search leaves out.  Objects of a page
+        with ``nosearch`` metadata are given under their key only.
         """
+        metadata = self.env.metadata
         for found in self.objects():
+            page = metadata.get(found.docname, {})
+            if "nosearch" in page or "no-search" in page:
+                if found.key is not None:
+                    yield found.key, found.key, found.kind, found.docname, found.anchor, -1
+                continue
             yield (found.display, found.display, found.kind, found.docname, found.anchor, 1)
             if found.key is not None:
                 yield found.key, found.key, found.kind, found.docname, found.anchor, -1
@@ -196,8 +210,12 @@ class ScheduleDomain(Domain):
             content: Element = contnode
         else:
             content = nodes.inline(found.display, found.display)
-        return make_refnode(builder, fromdocname, found.docname, found.anchor, content,
-                            found.display)
+        ref = make_refnode(builder, fromdocname, found.docname, found.anchor, content,
+                           found.display)
+        # a link to a lecture is not the lecture: the search finds the item itself (an
+        # object result), not each page that mentions it (the guide's role examples)
+        ref["classes"].append("no-search")
+        return ref
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                          target: str, node: pending_xref, contnode: Element

@@ -5,5 +5,8 @@ faults; :mod:`.pages` trims each page's assets and adds its description; :mod:`.
 is the year switcher; :mod:`.navigation` renders furo's sidebar tree once per build;
 :mod:`.printed` adapts pages for the PDF handbook and the e-book; :mod:`.handbook_toc`
 keeps the handbook's second toctree from being reported; :mod:`.language` names
-LaTeX's own headings in the build's language.  Nothing here imports the schedule's modules.
+LaTeX's own headings in the build's language; :mod:`.search` decides what students'
+search finds; :mod:`.editions` links the editions to each other and decides what the web
+edition publishes; :mod:`.handbook` prints the site's addresses and QR codes in the PDF;
+:mod:`.ebook` decides what the e-book holds.  Nothing here imports the schedule's modules.
 """

@@ -10,6 +10,9 @@
   page is not the staff guide, and the guide's first page does not lead back to 2020.
 * ``http://`` links and images on hosts known to serve HTTPS (GitHub Pages) are
   upgraded, whatever the source wrote (the legacy pages used ``http://…github.io``).
+* A picture on another host given only a width (the book covers) gets a height too, at
+  a book's 2:3, so the page does not move when it arrives; ``object-fit: contain`` in
+  ``site.css`` keeps a picture of another shape undistorted inside that box.
 * Keyboard on a phone: furo's closed drawers stay in the Tab order off screen and its
   menu and contents toggles are labels that never take focus; ``site.css`` hides the
   closed drawers from focus and ``nav-toggles.js`` makes the toggles buttons.  (Upstream:
@@ -59,6 +62,28 @@ class SecureLinks(SphinxPostTransform):
             image["uri"] = secure_url(image["uri"])
             for key, value in list(image.get("candidates", {}).items()):
                 image["candidates"][key] = secure_url(value)
+
+
+REMOTE_PICTURE = "remote-picture"
+"""The class of a remote picture sized by :class:`SizedRemotePictures`."""
+PICTURE_RATIO = 1.5  # height / width of a book cover (Springer's 155 x 235 mm is 1.52)
+_LENGTH = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>px)?\s*$")
+
+
+class SizedRemotePictures(SphinxPostTransform):
+    """A remote image with a width in pixels and no height gets its height."""
+
+    default_priority = 470
+    formats = ("html",)
+
+    def run(self, **kwargs: object) -> None:
+        for image in self.document.findall(nodes.image):
+            match = _LENGTH.match(str(image.get("width", "")))
+            if "://" not in image.get("uri", "") or "height" in image or match is None:
+                continue
+            height = round(float(match["number"]) * PICTURE_RATIO)
+            image["height"] = f"{height}{match['unit'] or ''}"
+            image["classes"].append(REMOTE_PICTURE)
 
 
 def page_description(doctree: nodes.document) -> str:
@@ -132,6 +157,7 @@ def add_assets(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_post_transform(SecureLinks)
+    app.add_post_transform(SizedRemotePictures)
     app.connect("doctree-read", note_description)
     app.connect("html-page-context", page_context)
     app.connect("builder-inited", add_assets)

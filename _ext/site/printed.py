@@ -82,14 +82,18 @@ class PrintedPages(SphinxPostTransform):
                                section[0].astext() if section.children else "",
                                location=section)
                 section.parent.remove(section)
-        prefix = re.compile(re.escape(self.config.project) + _TITLE_SEPARATOR)
         for title in self.document.findall(nodes.title):
             if (isinstance(title.parent, nodes.section) and len(title) == 1
                     and isinstance(title[0], nodes.Text)):
-                text = title.astext()
-                match = prefix.match(text)
-                if match and text[match.end():].strip():
-                    title[0] = nodes.Text(text[match.end():])
+                title[0] = nodes.Text(without_course_name(title.astext(), self.config.project))
+
+
+def without_course_name(title: str, project: str) -> str:
+    """"Spring 2022" from "Deep Generative Models — Spring 2022": where the course is
+    named already (the handbook's title page, the tab's site name), a page's title says
+    only what is its own.  A title that is only the course's name stays."""
+    match = re.match(re.escape(project) + _TITLE_SEPARATOR, title)
+    return title[match.end():] if match and title[match.end():].strip() else title
 
 
 def linked_pictures(paragraph: nodes.paragraph) -> list[tuple[str, str]]:
@@ -129,8 +133,10 @@ def print_mail_address(reference: nodes.reference) -> None:
     if not uri.lower().startswith("mailto:") or reference.parent is None:
         return
     address = unquote(uri[len("mailto:"):].split("?", 1)[0]).strip()
-    if address and address not in reference.astext():
-        parent = reference.parent
+    parent = reference.parent
+    # the address shown right after the link already ("Churan Wang churanwang@…"): once
+    after = "".join(child.astext() for child in parent.children[parent.index(reference) + 1:])
+    if address and address not in reference.astext() and not after.strip().startswith(address):
         parent.insert(parent.index(reference) + 1, nodes.Text(f" ({address})"))
 
 
