@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _ext.warning_types import Subtype, warn  # noqa: E402 - after the path is set
+from _ext.web_address import site_address  # noqa: E402
+
 project = "Deep Generative Models"
 author = "Hao Dong"
 # The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
@@ -46,7 +49,11 @@ html_theme = "furo"
 # not change with the host uses HOME: the calendar's event UIDs (a subscribed calendar
 # would otherwise show every class twice after a move) and the e-book's identifier.
 HOME = "https://deep-generative-models.github.io/"
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip() or HOME
+# vetted like a link in the data (http(s) only, encoded, ending in "/"); a bad value is a
+# warning and HOME is used (see _ext/web_address.py)
+html_baseurl, _refused = site_address(os.environ.get("READTHEDOCS_CANONICAL_URL"), HOME)
+if _refused:
+    warn(_refused, Subtype.SETTING, None)
 schedule_calendar_uid_domain = urlsplit(HOME).hostname
 html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]

@@ -42,6 +42,7 @@ from ..schedule.nodes import (
     schedule_row,
 )
 from ..warning_types import Subtype, warn
+from .xml import XML_VISITORS
 
 FILE_TYPES = {"pdf": "PDF", "ppt": "PPT", "pptx": "PPTX", "zip": "ZIP", "key": "KEY",
               "doc": "DOC", "docx": "DOCX", "gz": "GZ", "tar": "TAR", "7z": "7Z", "rar": "RAR"}
@@ -171,8 +172,10 @@ def schedule_assets_where_used(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(schedule_date, html=(visit_schedule_date, depart_schedule_date))
-    app.add_node(schedule_nav, html=(visit_schedule_nav, depart_schedule_nav))
+    app.add_node(schedule_date, html=(visit_schedule_date, depart_schedule_date),
+                 xml=XML_VISITORS)
+    app.add_node(schedule_nav, html=(visit_schedule_nav, depart_schedule_nav),
+                 xml=XML_VISITORS)
     app.add_post_transform(FileTypeLabels)
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", relink_slides)

@@ -36,7 +36,7 @@ from icalendar.prop import vText
 
 from ..locale import ENGLISH, Words
 from ..schedule.dates import WeekDates, dated_weeks
-from ..schedule.labels import lecture_label, reading_label, week_anchor
+from ..schedule.labels import lecture_label, one_line, reading_label, week_anchor
 from ..schedule.model import Reading, Schedule, Week, weeks
 
 Translate = Callable[[str], str]
@@ -111,8 +111,12 @@ def _translated_label(reading: Reading, content: Translate) -> str:
 def stamp(data: Schedule, environ: dict[str, str] | None = None) -> dt.datetime:
     """The DTSTAMP of every event: reproducible, never the time of the build."""
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
-    if epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    if epoch.strip().isascii() and epoch.strip().isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            pass  # beyond the year 9999 (reported by .revision); the term's first day
+
     assert data.term is not None and data.term.first_day is not None
     return dt.datetime.combine(data.term.first_day, dt.time(), tzinfo=dt.timezone.utc)
 
@@ -141,7 +145,7 @@ def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", ExactText(one_line(name)))  # a name shows on one line
     calendar.add("x-wr-timezone", term.timezone)
     dtstamp = stamp(data, environ)
     for meeting in found:
