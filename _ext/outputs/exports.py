@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -38,72 +36,8 @@ from ..locale import _, build_words
 from ..schedule.domain import ScheduleRecord, schedule_domain
 from ..schedule.nodes import schedule_exports
 from ..warning_types import Subtype, warn
+from .export_names import export_plan, lost_message
 from .revision import build_environ
-
-if TYPE_CHECKING:  # what the files are made with loads when there is a schedule
-    from ..schedule.model import Schedule
-
-
-@dataclass(frozen=True)
-class ExportFiles:
-    """The output paths (``/``-separated, relative to the output dir) of one block."""
-
-    ics: str | None
-    json: str | None
-
-
-def export_files(docname: str, year: int | None, index: int, data: Schedule,
-                 config: Any) -> ExportFiles:
-    """Which files one block publishes, by the naming rule in the module docstring."""
-    from ..schedule.dates import has_dates
-
-    base = posixpath.basename(docname)
-    stem = "schedule" if base == "index" else base
-    if year is not None:
-        stem += f"-{year}"
-    if index:
-        stem += f"-{index + 1}"
-    folder = posixpath.dirname(docname)
-    ics = None
-    if config.schedule_calendar_export and has_dates(data.term):
-        from .ical import meetings  # icalendar loads for dated schedules only
-
-        if meetings(data):
-            ics = posixpath.join(folder, stem + ".ics")
-    json = posixpath.join(folder, stem + ".json") if config.schedule_json_export else None
-    return ExportFiles(ics, json)
-
-
-def _priority(record: ScheduleRecord) -> tuple[bool, str, int]:
-    return posixpath.basename(record.docname) != "index", record.docname, record.index
-
-
-def _owners(app: Sphinx, folder: str) -> dict[str, ScheduleRecord]:
-    """The block each export file of ``folder`` belongs to (names only collide there)."""
-    records = [record for docname, found in schedule_domain(app.env).records.items()
-               if posixpath.dirname(docname) == folder for record in found]
-    owners: dict[str, ScheduleRecord] = {}
-    for record in sorted(records, key=_priority):
-        files = export_files(record.docname, record.year, record.index, record.schedule,
-                             app.config)
-        for path in (files.ics, files.json):
-            if path:
-                owners.setdefault(path, record)
-    return owners
-
-
-def published_files(app: Sphinx, record: ScheduleRecord
-                    ) -> tuple[ExportFiles, dict[str, ScheduleRecord]]:
-    """The files ``record`` publishes, and those it wants that another block owns (with
-    that block)."""
-    owners = _owners(app, posixpath.dirname(record.docname))
-    files = export_files(record.docname, record.year, record.index, record.schedule,
-                         app.config)
-    kept = [path if path and owners.get(path) is record else None
-            for path in (files.ics, files.json)]
-    lost = {path: owners[path] for path, keep in zip((files.ics, files.json), kept)
-            if path and not keep}
-    return ExportFiles(*kept), lost
 
 
 def _record(app: Sphinx, docname: str, index: int) -> ScheduleRecord | None:
@@ -131,7 +65,7 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
     record = _record(app, node["docname"], node["index"])
     if record is None:
         return None
-    files, _lost = published_files(app, record)
+    files = export_plan(app).files(record)
     found = [(str(label), path) for label, path in ((_("calendar (iCalendar .ics)"), files.ics),
                                                     (_("data (JSON)"), files.json)) if path]
     if not found:
@@ -199,16 +133,14 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     environ = build_environ(Path(app.srcdir))
+    plan = export_plan(app)
     for record in schedule_domain(app.env).all():
         from .ical import build_calendar
         from .json_export import build_json
 
-        files, lost = published_files(app, record)
-        for path, owner in lost.items():
-            warn(f"export file {path!r} is also the name of the schedule on page "
-                 f"{owner.docname!r}, which keeps it; this block gets no download (rename "
-                 "this page, or give its schedule another 'year')",
-                 Subtype.EXPORT_NAME, record.schedule.where)
+        for path, reason in plan.lost.get((record.docname, record.index), {}).items():
+            warn(lost_message(path, reason), Subtype.EXPORT_NAME, record.schedule.where)
+        files = plan.files(record)
         url = page_url(app, record.docname)
         if files.ics:
             data = build_calendar(
@@ -218,17 +150,22 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
                 words=build_words(app.config.language),
                 content=page_translation(app, record.docname), environ=environ)
             if data is not None:
-                _write(outdir / files.ics, data)
+                _write(outdir / files.ics, data, record)
         if files.json:
             _write(outdir / files.json, build_json(
                 record.schedule, year=record.year, docname=record.docname, url=url,
-                calendar=posixpath.basename(files.ics) if files.ics else None))
+                calendar=posixpath.basename(files.ics) if files.ics else None), record)
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+def _write(path: Path, data: bytes, record: ScheduleRecord) -> None:
+    """Write unless the same bytes are there; a file system's refusal is a warning."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+    except OSError as error:
+        warn(f"cannot write export file {path.name!r}: {error.strerror or error}",
+             Subtype.EXPORT_NAME, record.schedule.where)
 
 
 def setup(app: Sphinx) -> None:
