@@ -63,8 +63,9 @@ def _uid_domain(value: Any, app: Sphinx) -> str | None:
 
 
 def _files_dir(value: Any, app: Sphinx) -> str | None:
+    """A folder below the project (the output inside it is skipped by the copy)."""
     expected = ("a folder inside the project, given relative to it (such as 'files'), "
-                "that is neither the project itself nor holds the output directory")
+                "not the project itself")
     if not isinstance(value, str) or not value.strip() or "\0" in value:
         return expected
     srcdir = Path(app.srcdir).resolve()
@@ -73,10 +74,6 @@ def _files_dir(value: Any, app: Sphinx) -> str | None:
     except (OSError, RuntimeError, ValueError):
         return expected
     if Path(value).is_absolute() or folder == srcdir or not folder.is_relative_to(srcdir):
-        return expected
-    outputs = [Path(app.outdir).resolve(), Path(app.doctreedir).resolve()]
-    if any(out == folder or out.is_relative_to(folder) or folder.is_relative_to(out)
-           for out in outputs):
         return expected
     return None
 
@@ -99,7 +96,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Local tree of slides (relative to the source dir). If it exists it is copied "
             "into the HTML output at the same paths; links into a year folder it holds "
             "(ppt/<year>/) become relative and are checked file by file.  It must be a folder "
-            "inside the project, not the project itself, and not hold the output.", _files_dir),
+            "inside the project, not the project itself.", _files_dir),
     Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
             "env", (tuple, list), "The three column headers of every schedule table (the "
             "default ones are translated with the build's language).", _labels),

@@ -63,7 +63,6 @@ BAD_SETTINGS = [
     ("schedule_files_dir", '".."', "a folder inside the project"),
     ("schedule_files_dir", '"../outside"', "a folder inside the project"),
     ("schedule_files_dir", '"/tmp"', "a folder inside the project"),
-    ("schedule_files_dir", '"_build"', "nor holds the output directory"),
     ("schedule_files_base_url", '"javascript:alert(1)//"', "an absolute http:// or https://"),
     ("schedule_files_base_url", '"files/"', "an absolute http:// or https://"),
     ("schedule_calendar_uid_domain", '"a b@c"', "a host name"),

@@ -13,8 +13,12 @@ incremental build then give the same links and the same warnings.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import os
 import posixpath
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .links import is_linkable, is_site_path
@@ -66,11 +70,44 @@ def folder_state(srcdir: Path, files_dir: str, folder: str) -> FolderState:
     path = local_folder(srcdir, files_dir, folder)
     if path is None:
         return None
-    try:
-        return tuple(sorted(p.relative_to(path).as_posix() for p in path.rglob("*")
-                            if p.is_file()))
-    except OSError:  # a loop of links, a folder that cannot be read: nothing usable in it
-        return ()
+    return tuple(sorted(rel for rel, _, regular in tree_entries(path) if regular))
+
+
+def tree_entries(root: Path, skip: Iterable[Path] = ()) -> Iterator[tuple[str, Path, bool]]:
+    """Every entry below ``root`` that is published: (``/``-path, path, is a regular file).
+
+    Links are followed (whoever linked a file into the tree chose to publish it), but
+    each real folder is entered once, so a link back up the tree (``loop -> ..``) cannot
+    make the walk endless; folders in ``skip`` (the output) are never entered.  Hidden
+    entries and dangling links are left out; a named pipe, socket or device is yielded as
+    not regular, for the copy to report.  A folder that cannot be read yields nothing.
+    """
+    skipped = [folder.resolve() for folder in skip]
+    seen: set[Path] = set()
+    pending = [(root, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            real = folder.resolve(strict=True)
+            if real in seen or any(real == s or real.is_relative_to(s) for s in skipped):
+                continue
+            seen.add(real)
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except (OSError, RuntimeError):  # unreadable, or a loop of links
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    pending.append((Path(entry.path), rel + "/"))
+                elif entry.is_file():
+                    yield rel, Path(entry.path), True
+                elif os.path.exists(entry.path):  # not a dangling link
+                    yield rel, Path(entry.path), False
+            except OSError:
+                continue
 
 
 def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | None:
@@ -85,7 +122,28 @@ def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | N
     return folder, local / path[len(folder) + 1:]
 
 
+HINT_CANDIDATES = 40
+"""How many existing names a mistyped one is compared with (difflib is slow per pair)."""
+
+
+@lru_cache(maxsize=32)
+def _by_length(state: tuple[str, ...]) -> tuple[list[tuple[int, str]], ...]:
+    """A folder's names ordered by (length, name): built once per folder state."""
+    return (sorted((len(name), name) for name in state),)
+
+
 def closest_file(name: str, state: FolderState) -> str | None:
-    """The existing file whose name is nearest to a mistyped ``name`` (difflib)."""
-    found = difflib.get_close_matches(name, state or (), n=1, cutoff=0.6)
+    """The existing file whose name is nearest to a mistyped ``name`` (difflib).
+
+    A typo rarely changes a name's length by much, so only the :data:`HINT_CANDIDATES`
+    names nearest in (length, name) order are compared: the cost per missing file stays
+    the same however many files the folder holds.
+    """
+    if not state:
+        return None
+    (ordered,) = _by_length(tuple(state))
+    at = bisect.bisect_left(ordered, (len(name), name))
+    low = max(0, at - HINT_CANDIDATES // 2)
+    candidates = [known for _, known in ordered[low:low + HINT_CANDIDATES]]
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return found[0] if found else None
