@@ -74,6 +74,7 @@ class ScheduleDirective(SphinxDirective):
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         domain.note_folders(docname, context.folders)
+        domain.note_targets(docname, context.targets)
         index = len(domain.records.get(docname, []))
         record = ScheduleRecord(docname, year, data, index)
         domain.add(record)

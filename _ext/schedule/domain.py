@@ -109,7 +109,10 @@ class ScheduleDomain(Domain):
     }
     roles: ClassVar[dict[str, XRefRole]] = {
         "lecture": XRefRole(), "paper": XRefRole(), "project": XRefRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "folders": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "folders": {}, "targets": {},
+                                              "refs": {}}
+    _index: dict[tuple[str, str], ScheduleObject] | None = None
+    """(kind, key) -> object, made on first use and dropped whenever the records change."""
 
     @property
     def records(self) -> dict[str, list[ScheduleRecord]]:
@@ -124,8 +127,13 @@ class ScheduleDomain(Domain):
     def note_folders(self, docname: str, seen: dict[str, FolderState]) -> None:
         self.folders.setdefault(docname, {}).update(seen)
 
+    def note_targets(self, docname: str, checked: dict[str, bool]) -> None:
+        """The page's relative links and whether each named a page or file when read."""
+        self.data.setdefault("targets", {}).setdefault(docname, {}).update(checked)
+
     def add(self, record: ScheduleRecord) -> None:
         self.records.setdefault(record.docname, []).append(record)
+        self._index = None
 
     def all(self) -> Iterable[ScheduleRecord]:
         for docname in sorted(self.records):
@@ -136,21 +144,31 @@ class ScheduleDomain(Domain):
             yield from record_objects(record)
 
     def find(self, kind: str, key: str) -> ScheduleObject | None:
-        """The first object of ``kind`` named ``key`` (a year's first listing wins)."""
-        return next((found for found in self.objects()
-                     if found.kind == kind and found.key == key.strip()), None)
+        """The first object of ``kind`` named ``key`` (a year's first listing wins).
+
+        Looked up in an index made once per change of the records, so resolving every
+        role of a build is linear in roles plus objects, not their product.
+        """
+        if self._index is None:
+            index: dict[tuple[str, str], ScheduleObject] = {}
+            for found in self.objects():
+                if found.key is not None:
+                    index.setdefault((found.kind, found.key), found)
+            self._index = index
+        return self._index.get((kind, key.strip()))
 
     def clear_doc(self, docname: str) -> None:
-        self.records.pop(docname, None)
-        self.folders.pop(docname, None)
+        for name in ("records", "folders", "targets", "refs"):
+            self.data.setdefault(name, {}).pop(docname, None)
+        self._index = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname, records in otherdata.get("records", {}).items():
-            if docname in docnames:
-                self.records[docname] = records
-        for docname, seen in otherdata.get("folders", {}).items():
-            if docname in docnames:
-                self.folders[docname] = seen
+        for name in ("records", "folders", "targets", "refs"):
+            mine = self.data.setdefault(name, {})
+            for docname, value in otherdata.get(name, {}).items():
+                if docname in docnames:
+                    mine[docname] = value
+        self._index = None
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each item twice: by its title for the search, by its key for roles.
@@ -201,14 +219,51 @@ def outdated_by_folders(app: Sphinx, env: BuildEnvironment, added: Set[str],
     Without this an incremental build would keep the links and warnings of the last full
     read, so the result would depend on whether the build was clean.
     """
+    from .link_targets import page_or_file
+
     srcdir, files_dir = Path(app.srcdir), app.config.schedule_files_dir
     domain = schedule_domain(env)
-    return [docname for docname, seen in sorted(domain.folders.items())
-            if docname not in removed and docname not in changed
-            and any(folder_state(srcdir, files_dir, folder) != state
-                    for folder, state in seen.items())]
+    outdated = {docname for docname, seen in domain.folders.items()
+                if any(folder_state(srcdir, files_dir, folder) != state
+                       for folder, state in seen.items())}
+    # a linked page or file that appeared or vanished: the link-target warning follows
+    outdated |= {docname for docname, checked in domain.data.get("targets", {}).items()
+                 if any(page_or_file(path, env.found_docs, srcdir) != found
+                        for path, found in checked.items())}
+    return sorted(outdated - set(removed) - set(changed))
+
+
+def note_references(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember the page's ``{schedule:…}`` roles, for :func:`rewrite_moved_references`."""
+    refs = sorted({(node["reftype"], node["reftarget"]) for node in doctree.findall(pending_xref)
+                   if node.get("refdomain") == "schedule"})
+    if refs:
+        schedule_domain(app.env).data.setdefault("refs", {})[app.env.docname] = refs
+
+
+def rewrite_moved_references(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages not read again whose ``{schedule:…}`` roles now lead elsewhere or nowhere.
+
+    A lecture renamed, moved to another week or page, or deleted changes what the role
+    shows and where it links (or makes it a ``-n`` warning); the referring page is then
+    written again, as a clean build would write it.
+    """
+    domain = schedule_domain(env)
+    before: dict[str, Any] = domain.data.get("resolved", {})
+    now: dict[str, list[Any]] = {}
+    for docname, refs in domain.data.get("refs", {}).items():
+        now[docname] = [_target(domain.find(kind, key)) for kind, key in refs]
+    domain.data["resolved"] = now
+    return sorted(docname for docname, found in now.items()
+                  if docname in before and before[docname] != found)
+
+
+def _target(found: ScheduleObject | None) -> tuple[str, str, str] | None:
+    return None if found is None else (found.docname, found.anchor, found.display)
 
 
 def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
     app.connect("env-get-outdated", outdated_by_folders)
+    app.connect("doctree-read", note_references)
+    app.connect("env-updated", rewrite_moved_references)
