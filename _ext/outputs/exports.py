@@ -24,6 +24,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -76,17 +77,24 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
     for number, (label, path) in enumerate(found):
         if number:
             paragraph += nodes.Text(str(_(" · ")))
-        paragraph += nodes.reference(label, label, refuri=relative_uri(page, path),
+        href = quote(relative_uri(page, path), safe="/~!$&'()*+,;=:@")  # 日程-2030.json
+        paragraph += nodes.reference(label, label, refuri=href,
                                      classes=["schedule-download"])
     return paragraph
 
 
 def page_url(app: Sphinx, docname: str) -> str | None:
-    """The page's absolute address, or ``None`` when ``html_baseurl`` is not set."""
+    """The page's absolute address, or ``None`` when ``html_baseurl`` is not set.
+
+    The page's path is percent-encoded (a space or a Chinese page name would make an
+    invalid calendar URL), and ``singlehtml``'s ``#document-…`` is left off: the
+    calendar adds the week's anchor, and a URL has one fragment.
+    """
     base = app.config.html_baseurl
     if not base:
         return None
-    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+    path = app.builder.get_target_uri(docname).split("#", 1)[0]
+    return base.rstrip("/") + "/" + quote(path, safe="/~!$&'()*+,;=:@")
 
 
 def uid_host(app: Sphinx) -> str:
@@ -146,7 +154,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             data = build_calendar(
                 record.schedule, year=record.year, docname=record.docname,
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
-                page_url=url, anchor_prefix=record.anchor_prefix,
+                page_url=url, anchor_prefix=record.anchor_prefix, block=record.index,
                 words=build_words(app.config.language),
                 content=page_translation(app, record.docname), environ=environ)
             if data is not None:
