@@ -39,6 +39,7 @@ class Subtype(str, Enum):
     EXPORT_NAME = "export-name"
     UNDOCUMENTED_FIELD = "undocumented-field"
     SETTING = "setting"
+    TRANSLATION = "translation"
 
     def __str__(self) -> str:
         return self.value
@@ -113,6 +114,9 @@ SUBTYPES: dict[str, WarningSubtype] = {
                        "``html_baseurl``) or a value from the environment "
                        "(``SOURCE_DATE_EPOCH``, ``READTHEDOCS_CANONICAL_URL``) has the wrong "
                        "shape or is out of range; the default is used instead."),
+        WarningSubtype(Subtype.TRANSLATION, "A translation (``msgstr``) of a schedule's text "
+                       "holds a control or invalid character, or is longer than a schedule "
+                       "text may be; the original text is shown instead."),
     )
 }
 assert set(SUBTYPES) == {member.value for member in Subtype}, "every Subtype is described"

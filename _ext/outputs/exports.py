@@ -125,12 +125,15 @@ def page_translation(app: Sphinx, docname: str) -> Callable[[str], str]:
     if not found:
         return lambda text: text
 
+    from ..schedule.i18n import vetted_translation
     from ..schedule.labels import one_line
 
     def translate(text: str) -> str:
         message = one_line(text)
         translated = translator.gettext(message)
-        return translated if translated and translated != message else text
+        if not translated or translated == message:
+            return text
+        return vetted_translation(text, translated)  # the page warned about a bad one
 
     return translate
 
