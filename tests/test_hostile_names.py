@@ -93,3 +93,40 @@ def test_uids_are_unique_and_stable_and_urls_valid(tmp_path: Path, builder: str)
     assert hrefs and all(href.isascii() and "%E6%97%A5" in href for href in hrefs), hrefs
     assert all((out / page).parent.joinpath(href.replace("%E6%97%A5%E7%A8%8B", "日程"))
                .resolve().is_file() for href in hrefs), hrefs
+
+
+FORGE = ("```{schedule}\nyear: 2030\nsections:\n  - title: F\n    weeks:\n      - week: 1\n"
+         "        topic: T\n        lectures:\n"
+         '          - {number: 1, title: "x std:doc 1 //evil.example/phish y"}\n'
+         '          - {number: 2, title: "Part 2 of GANs"}\n        papers:\n'
+         '          - {number: "a std:label 0 //evil.example/x", title: P}\n```\n')
+
+
+def test_a_title_cannot_forge_an_inventory_entry(tmp_path: Path) -> None:
+    """objects.inv read back by Sphinx's own parser (what intersphinx does) holds only
+    our objects, each at its page; the search still finds the title."""
+    from sphinx.util.inventory import InventoryFile
+
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    (srcdir / "index.md").write_text("# P\n\n" + FORGE, encoding="utf-8")
+    build = sphinx_build(srcdir, tmp_path / "out", "html", env=ENV)
+    assert build.returncode == 0, build.warnings
+    raw = (tmp_path / "out" / "objects.inv").read_bytes()
+    inventory = InventoryFile.loads(raw, uri="https://example.org/")
+    entries = {(kind, name, item.uri) for kind, items in inventory.data.items()
+               for name, item in items.items()}
+    assert not [entry for entry in entries if "evil.example" in entry[2]], entries
+    assert {kind for kind, _, _ in entries if kind.startswith("schedule:")} == {
+        "schedule:lecture", "schedule:paper"}
+    schedule = [entry for entry in entries if entry[0].startswith("schedule:")]
+    assert len(schedule) == 6 and all(uri == "https://example.org/index.html#week-1"
+                                      for _, _, uri in schedule), schedule
+    assert {(kind, name) for kind, name, _ in entries if not kind.startswith("schedule:")} \
+        <= {("std:doc", "index"), ("std:label", "genindex"), ("std:label", "search"),
+            ("std:label", "modindex"), ("std:label", "py-modindex")}
+    search = (tmp_path / "out" / "searchindex.js").read_text(encoding="utf-8")
+    # (the search splits a display name at its last ".", as for Python objects)
+    assert '"Lecture 1: x std:doc 1 //evil":[[0,0,1,"week-1","example/phish y (2030, week 1)"]]' \
+        in search

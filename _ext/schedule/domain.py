@@ -22,10 +22,12 @@ own: what ``clear_doc`` and ``merge_domaindata`` do for the records they do for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import quote
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -173,14 +175,24 @@ class ScheduleDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each item twice: by its title for the search, by its key for roles.
 
-        Sphinx's search matches and shows the *display* name, so the searchable entry is
-        named by the item's title with year and week; the role's key ("2022:8") is a
-        second entry with priority -1, which the search leaves out.
+        Sphinx's search matches and shows the *display* name, so the searchable entry
+        carries the item's title with year and week as its display name; the role's key
+        ("2022:8") is a second entry with priority -1, which the search leaves out.
+
+        ``objects.inv`` writes each entry as ``name type priority uri display`` and
+        readers split it at white space, so a name with spaces (a title such as
+        ``x std:doc 1 //evil.example/phish y``) could be read as another entry: names
+        are written without white space (:func:`inventory_name`).
         """
+        from .labels import one_line
+
         for found in self.objects():
-            yield (found.display, found.display, found.kind, found.docname, found.anchor, 1)
+            display = one_line(found.display)
+            yield (inventory_name(f"{found.kind}/{display}"), display, found.kind,
+                   found.docname, found.anchor, 1)
             if found.key is not None:
-                yield found.key, found.key, found.kind, found.docname, found.anchor, -1
+                key = inventory_name(found.key)
+                yield key, key, found.kind, found.docname, found.anchor, -1
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: Element
@@ -204,6 +216,11 @@ class ScheduleDomain(Domain):
             if ref is not None:
                 found.append((f"schedule:{kind}", ref))
         return found
+
+
+def inventory_name(text: str) -> str:
+    """``text`` with white space and ``%`` percent-encoded: one token of ``objects.inv``."""
+    return re.sub(r"[\s%]", lambda match: quote(match[0]), text)
 
 
 def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
