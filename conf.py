@@ -15,7 +15,8 @@ from _ext.web_address import site_address  # noqa: E402
 project = "Deep Generative Models"
 author = "Hao Dong"
 # The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
-_years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
+_YEAR_PAGES = "years/[0-9][0-9][0-9][0-9]/index.md"  # ASCII digits: "２０３０" is no year
+_years = sorted(page.parent.name for page in Path(__file__).parent.glob(_YEAR_PAGES))
 _span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
 copyright = f"{_span}, Hao Dong, Peking University"  # noqa: A001 - Sphinx's name
 language = "en"
@@ -86,7 +87,7 @@ epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 _year_links = "\n".join(
     f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">Spring {year}</a></li>'
-    for year in sorted((p.parent.name for p in Path(__file__).parent.glob("years/*/index.md")),
+    for year in sorted((p.parent.name for p in Path(__file__).parent.glob(_YEAR_PAGES)),
                        reverse=True))
 notfound_context = {
     "title": "Page not found",

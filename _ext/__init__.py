@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from . import locale
 from .builders import copy_static_files, is_html, keep_user_static_path, remember_user_static_path
 from .config import add_settings
-from .outputs import export_names, exports, html, latex, xml
+from .outputs import export_names, exports, html, latex, single_page, xml
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
 from .site import a11y, language, navigation, pages, printed, years
@@ -34,7 +34,7 @@ __version__ = "0.1.0"
 MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
-    html, latex, export_names, exports, xml,  # its outputs (the order of the CSS files follows this list)
+    html, latex, export_names, exports, xml, single_page,  # its outputs (the order of the CSS files follows this list)
     a11y, years, pages, navigation, printed, language,  # the site's repairs and additions
 )
 
