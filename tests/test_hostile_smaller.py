@@ -106,3 +106,29 @@ def test_one_page_html_has_unique_ids_and_one_fragment_per_link(
         calendar = (tmp_path / f"out/years/{year}/schedule-{year}.ics").read_text()
         urls = [line[4:] for line in calendar.splitlines() if line.startswith("URL:")]
         assert urls and all(urlsplit(url).fragment and url.count("#") == 1 for url in urls)
+
+
+def test_the_term_line_is_a_message_of_its_own(tmp_path: Path) -> None:
+    """``make gettext`` extracts the ``{term}`` line at its line; a translated build shows
+    the page's msgstr for it."""
+    import shutil
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-i18n", root)
+    page = root / "index.md"
+    text = page.read_text(encoding="utf-8").replace(
+        "**Spring 2026 - Wed 3:10-6:00 PM, Science Building**", "```{term}\n```").replace(
+        "  weekday: Wed\n", "  weekday: Wed\n  location: Science Building\n")
+    page.write_text(text, encoding="utf-8")
+    line = "Spring 2026 - Wed 3:10-6:00 PM, Science Building"
+    with (root / "locales/zh_CN/LC_MESSAGES/index.po").open("a", encoding="utf-8") as po:
+        po.write(f'\nmsgid "{line}"\nmsgstr "2026 年春季 - 周三 15:10-18:00，理科楼"\n')
+    env = {"SCHEDULE_REPO": str(REPO)}
+    pot = sphinx_build(root, root / "_build" / "gettext", "gettext", env=env)
+    assert f'#: ../../index.md:3\nmsgid "{line}"' in (pot.outdir / "index.pot").read_text(
+        encoding="utf-8")
+    html = sphinx_build(root, root / "_build" / "html", "html", "-D", "language=zh_CN", env=env)
+    assert html.returncode == 0 and "[schedule." not in html.warnings, html.warnings
+    soup = BeautifulSoup((html.outdir / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert soup.select_one("p.schedule-term").get_text() == "2026 年春季 - 周三 15:10-18:00，理科楼"

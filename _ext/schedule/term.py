@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..warning_types import Subtype, warn
 from .domain import schedule_domain
+from .nodes import schedule_text
 
 if TYPE_CHECKING:  # registered at start-up; the model loads with a schedule
     from .model import Term
@@ -64,26 +66,37 @@ def term_text(term: Term) -> str:
     return " - ".join(part for part in (term.name or "", text) if part)
 
 
-def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
-    """Replace each placeholder with the line of the page's first schedule with a term."""
-    placeholders = list(doctree.findall(term_line))
-    if not placeholders:
-        return
-    docname = app.env.docname
-    records = schedule_domain(app.env).records.get(docname, [])
-    term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
-    text = term_text(term) if term is not None else ""
-    for node in placeholders:
-        if not text:
-            warn("the {term} line needs a schedule with a 'term:' block (name, weekday, "
-                 "start, end, location) on this page", Subtype.INVALID, node)
-            node.parent.remove(node)
-            continue
-        node.replace_self(nodes.paragraph("", "", nodes.strong(text, text),
-                                          classes=["schedule-term"]))
+class FillTermLines(SphinxTransform):
+    """Replace each placeholder with the line of the page's first schedule with a term.
+
+    A transform that runs before Sphinx's ``Locale`` (priority 20), once the page's
+    schedule blocks are read: the line is a message of its own (a
+    :class:`~.nodes.schedule_text` at the directive's line), so ``make gettext`` extracts
+    it and a translated build shows its ``msgstr``, checked like any schedule text.
+    """
+
+    default_priority = 15
+
+    def apply(self, **kwargs: object) -> None:
+        placeholders = list(self.document.findall(term_line))
+        if not placeholders:
+            return
+        records = schedule_domain(self.env).records.get(self.env.docname, [])
+        term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
+        text = term_text(term) if term is not None else ""
+        for node in placeholders:
+            if not text:
+                warn("the {term} line needs a schedule with a 'term:' block (name, weekday, "
+                     "start, end, location) on this page", Subtype.INVALID, node)
+                node.parent.remove(node)
+                continue
+            message = schedule_text(text, text)
+            message.source, message.line = node.source, node.line
+            node.replace_self(nodes.paragraph("", "", nodes.strong("", "", message),
+                                              classes=["schedule-term"]))
 
 
 def setup(app: Sphinx) -> None:
     app.add_node(term_line)
     app.add_directive("term", TermDirective)
-    app.connect("doctree-read", fill_term_lines)
+    app.add_transform(FillTermLines)
