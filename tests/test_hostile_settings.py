@@ -188,3 +188,20 @@ def test_the_site_address_from_the_environment_is_vetted(
         url = str(event["url"])
         assert url.startswith("https://") and " " not in url and '"' not in url, url
         assert url.count("#") == 1 and "latestyears" not in url, url
+
+
+def test_a_script_html_baseurl_gives_no_page_address(tmp_path: Path) -> None:
+    """html_baseurl is vetted like a link in the data: the calendar and the JSON carry no
+    address rather than a javascript: one."""
+    icalendar = pytest.importorskip("icalendar")
+    srcdir = project(tmp_path, 'html_baseurl = "javascript:alert(1)//"\n')
+    build = sphinx_build(srcdir, tmp_path / "out", "html", env=ENV)
+    ours = [line for line in build.warnings.splitlines() if "[schedule." in line]
+    assert ours == [f"{srcdir}/conf.py:4: WARNING: setting html_baseurl = "
+                    "'javascript:alert(1)//' is refused; expected an absolute http:// or "
+                    "https:// address; pages get no absolute address [schedule.setting]"]
+    out = tmp_path / "out" / "years" / "2030"
+    events = icalendar.Calendar.from_ical((out / "schedule-2030.ics").read_bytes()).walk("VEVENT")
+    assert events and all("url" not in event for event in events)
+    assert '"url": null' in (out / "schedule-2030.json").read_text(encoding="utf-8")
+    assert "javascript" not in (out / "index.html").read_text(encoding="utf-8")
