@@ -4,11 +4,11 @@ Files are named after the page and year and written beside the page's HTML:
 ``years/2026/index`` → ``years/2026/schedule-2026.ics``; another page such as
 ``guide/demo-schedule`` → ``guide/demo-schedule-2026.ics``; a page's second block gets
 ``-2``.  The iCalendar file exists only when the term has dates; the JSON always.
-Two pages of one folder can still be given one name (``years/2030/index`` and
-``years/2030/schedule`` both make ``schedule-2030``); the file then belongs to one block
-only, the year's index page first and otherwise the first page by name, and every other
-block that wants it is reported at its line and offers no download, so no page links to
-another page's data.
+A name can also be wanted by another block of the folder, be a page's output or a folder
+of it, a file of ``html_extra_path``, or be too long for a file name; which block keeps
+each name is decided once per build in :mod:`.export_names`, and every block that does
+not keep a name it wants is reported at its line and offers no download for it, so no
+page links to another page's data and no export overwrites anything.
 
 The directive leaves a ``schedule_exports`` placeholder under the tables.  At
 ``doctree-resolved`` it becomes a paragraph of links for HTML builders (relative to the
