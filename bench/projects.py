@@ -31,7 +31,9 @@ def write_case(case: str, n: int, srcdir: Path) -> None:
     """The project of ``case`` at size ``n`` (blocks, pages, roles or missing slides)."""
     shutil.rmtree(srcdir, ignore_errors=True)
     (srcdir / "years" / "2030").mkdir(parents=True)
-    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    # no sidebar: the default theme's global contents on every page is quadratic in pages
+    # by itself (Sphinx's, not the extension's), and would hide what this measures
+    (srcdir / "conf.py").write_text(CONF + 'html_sidebars = {"**": []}\n', encoding="utf-8")
     index = "# Cases\n\n```{toctree}\n:glob:\n\nyears/*/*\n```\n\n"
     if case == "dated-blocks-one-page":
         index += "".join(BLOCK.format(i=i, extra="") for i in range(n))
@@ -64,8 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workdir", type=Path, default=HERE / "work" / "projects")
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated")
     args = parser.parse_args(argv)
-    for case, size in CASES.items():
+    print("| case | n | CPU s at n | CPU s at 2n | 2n / n |\n|---|---:|---:|---:|---:|")
+    for case in args.cases.split(","):
+        size = CASES[case]
         large = max(2, int(size * args.scale)) // 2 * 2
         cpu = {}
         for n in (large // 2, large):
