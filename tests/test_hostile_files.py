@@ -53,6 +53,7 @@ def test_links_back_up_the_tree_and_a_pipe_are_copied_once_and_reported(tmp_path
     os.symlink("..", slides / "loop1")
     os.symlink("..", slides / "loop2")
     os.symlink(srcdir / "files", srcdir / "files" / "root-again")
+    os.symlink("/", slides / "whole-disk")
     os.mkfifo(slides / "pipe.pdf")
     started = time.monotonic()
     returncode, warnings = build(srcdir, tmp_path / "out", timeout=120)
@@ -68,7 +69,10 @@ def test_links_back_up_the_tree_and_a_pipe_are_copied_once_and_reported(tmp_path
         "[schedule.slides-missing]",
         "files/ppt/2030/pipe.pdf:: WARNING: cannot copy 'ppt/2030/pipe.pdf' into the HTML "
         "output: not a regular file (a named pipe, socket or device); remove it from the "
-        "files tree [schedule.file]"]
+        "files tree [schedule.file]",
+        "files/ppt/2030/whole-disk:: WARNING: cannot copy 'ppt/2030/whole-disk' into the HTML "
+        "output: a link to a folder outside the project (copy the slides into the tree) "
+        "[schedule.file]"]
 
 
 def test_the_output_folder_inside_the_files_tree_is_not_copied(tmp_path: Path) -> None:

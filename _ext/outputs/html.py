@@ -133,9 +133,10 @@ def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
     """Copy the local slides tree into the HTML output at the same paths.
 
     Symbolic links are followed, as Sphinx does for ``html_static_path``, since whoever
-    put a link into the project's tree chose to publish its target; but each real folder
-    is copied once (a link back up the tree is no endless copy) and the output and
-    doctree folders are never copied (:func:`~_ext.schedule.files.tree_entries`).  Hidden
+    put a link to a file into the project's tree chose to publish it; but each real
+    folder is copied once (a link back up the tree is no endless copy), a link to a
+    folder outside the project is reported, not copied, and the output and doctree
+    folders are never copied (:func:`~_ext.schedule.files.tree_entries`).  Hidden
     files and dangling links are skipped (the slides check reports a schedule that links
     one); a file that cannot be read, or a named pipe, is a warning at its path.
     """
@@ -144,11 +145,13 @@ def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir) / app.config.schedule_files_dir
     skip = (Path(app.outdir), Path(app.doctreedir))
-    for rel, path, regular in tree_entries(source, skip):
+    for rel, path, kind in tree_entries(source, skip, within=Path(app.srcdir)):
         # "path:" is Sphinx's own form of a location without a line
-        if not regular:
-            warn(f"cannot copy {rel!r} into the HTML output: not a regular file (a named pipe, "
-                 "socket or device); remove it from the files tree", Subtype.FILE, f"{path}:")
+        if kind != "file":
+            why = ("a link to a folder outside the project (copy the slides into the tree)"
+                   if kind == "outside" else "not a regular file (a named pipe, socket or "
+                   "device); remove it from the files tree")
+            warn(f"cannot copy {rel!r} into the HTML output: {why}", Subtype.FILE, f"{path}:")
             continue
         dest = target / rel
         try:

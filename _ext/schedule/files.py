@@ -70,19 +70,25 @@ def folder_state(srcdir: Path, files_dir: str, folder: str) -> FolderState:
     path = local_folder(srcdir, files_dir, folder)
     if path is None:
         return None
-    return tuple(sorted(rel for rel, _, regular in tree_entries(path) if regular))
+    return tuple(sorted(rel for rel, _, kind in tree_entries(path, within=srcdir)
+                        if kind == "file"))
 
 
-def tree_entries(root: Path, skip: Iterable[Path] = ()) -> Iterator[tuple[str, Path, bool]]:
-    """Every entry below ``root`` that is published: (``/``-path, path, is a regular file).
+def tree_entries(root: Path, skip: Iterable[Path] = (), within: Path | None = None
+                 ) -> Iterator[tuple[str, Path, str]]:
+    """Every entry below ``root`` that is published: (``/``-path, path, kind).
 
-    Links are followed (whoever linked a file into the tree chose to publish it), but
-    each real folder is entered once, so a link back up the tree (``loop -> ..``) cannot
-    make the walk endless; folders in ``skip`` (the output) are never entered.  Hidden
-    entries and dangling links are left out; a named pipe, socket or device is yielded as
-    not regular, for the copy to report.  A folder that cannot be read yields nothing.
+    ``kind`` is ``"file"`` for a regular file, ``"other"`` for a named pipe, socket or
+    device (for the copy to report) and ``"outside"`` for a link to a folder outside
+    ``within`` (the project), which is not entered: linking one file chooses to publish
+    it, but a link to ``/`` or a home folder would publish a whole disk.  Links are
+    followed otherwise, and each real folder is entered once, so a link back up the tree
+    (``loop -> ..``) cannot make the walk endless; folders in ``skip`` (the output) are
+    never entered.  Hidden entries and dangling links are left out; a folder that cannot
+    be read yields nothing.
     """
     skipped = [folder.resolve() for folder in skip]
+    inside = within.resolve() if within is not None else None
     seen: set[Path] = set()
     pending = [(root, "")]
     while pending:
@@ -90,6 +96,9 @@ def tree_entries(root: Path, skip: Iterable[Path] = ()) -> Iterator[tuple[str, P
         try:
             real = folder.resolve(strict=True)
             if real in seen or any(real == s or real.is_relative_to(s) for s in skipped):
+                continue
+            if inside is not None and not real.is_relative_to(inside):
+                yield prefix.rstrip("/"), folder, "outside"
                 continue
             seen.add(real)
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -103,9 +112,9 @@ def tree_entries(root: Path, skip: Iterable[Path] = ()) -> Iterator[tuple[str, P
                 if entry.is_dir():
                     pending.append((Path(entry.path), rel + "/"))
                 elif entry.is_file():
-                    yield rel, Path(entry.path), True
+                    yield rel, Path(entry.path), "file"
                 elif os.path.exists(entry.path):  # not a dangling link
-                    yield rel, Path(entry.path), False
+                    yield rel, Path(entry.path), "other"
             except OSError:
                 continue
 
