@@ -82,6 +82,9 @@ class ExportPlan:
 
     kept: dict[Key, ExportFiles] = field(default_factory=dict)
     lost: dict[Key, dict[str, str]] = field(default_factory=dict)
+    """Per block, each name it wanted and did not keep, with the reason (a sentence)."""
+    folders: set[str] = field(default_factory=set)
+    """The lost names that are folders this build's pages need."""
 
     def files(self, record: ScheduleRecord) -> ExportFiles:
         return self.kept.get((record.docname, record.index), ExportFiles(None, None))
@@ -100,6 +103,9 @@ def _with_folders(taken: dict[str, str], path: str, reason: str, folder_reason: 
         parent = posixpath.dirname(parent)
 
 
+FOLDER_REASON = "is also a folder of the output, holding page {docname!r}"
+
+
 def other_outputs(app: Sphinx) -> dict[str, str]:
     """Every path of the output that is not an export: pages, their folders, extra files."""
     taken: dict[str, str] = {}
@@ -109,7 +115,7 @@ def other_outputs(app: Sphinx) -> dict[str, str]:
         for docname in sorted(app.env.found_docs):
             path = Path(outfile(docname)).relative_to(outdir).as_posix()
             _with_folders(taken, path, f"is also the output of page {docname!r}",
-                          f"is also a folder of the output, holding page {docname!r}")
+                          FOLDER_REASON.format(docname=docname))
     for entry in getattr(app.config, "html_extra_path", ()):
         root = Path(app.confdir, entry)
         found = [root] if root.is_file() else sorted(_walk(root)) if root.is_dir() else []
@@ -152,6 +158,8 @@ def plan_exports(app: Sphinx) -> ExportPlan:
                           f"{owners[path].docname!r}, which keeps it")
             if path is not None and reason is not None:
                 plan.lost.setdefault(key, {})[path] = reason
+                if reason.startswith(FOLDER_REASON.split("{")[0]):
+                    plan.folders.add(path)
                 path = None
             elif path is not None:
                 owners[path] = record
@@ -204,11 +212,10 @@ def remove_stale_exports(app: Sphinx, builder: Any) -> None:
     if not publishes_files(app):
         return
     outdir = Path(app.outdir)
-    for lost in export_plan(app).lost.values():
-        for path, reason in lost.items():
-            target = outdir / path
-            if "a folder of the output" in reason and target.is_file() and not target.is_symlink():
-                target.unlink()
+    for path in sorted(export_plan(app).folders):
+        target = outdir / path
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
 
 
 def setup(app: Sphinx) -> None:
