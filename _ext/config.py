@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .locale import N_
-from .warning_types import Subtype, warn
+from .warning_types import Subtype, bounded, warn
 from .web_address import vetted_base_url
 
 Check = Callable[[Any, Sphinx], str | None]
@@ -172,8 +172,6 @@ def setting_location(app: Sphinx, name: str) -> str | None:
 
 def _shown(value: Any) -> str:
     """A value as a warning quotes it: on one line and bounded in length."""
-    from .warning_types import bounded
-
     return bounded(repr(value))
 
 

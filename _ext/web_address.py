@@ -32,11 +32,11 @@ def vetted_base_url(value: str) -> str | None:
         return None
     try:
         parts = urlsplit(text)
-        port = parts.port  # raises ValueError for a port that is not a number
-    except ValueError:
+        host = parts.hostname or ""
+        if parts.port is not None and not 0 < parts.port < 65536:
+            return None
+    except ValueError:  # a port that is not a number, a malformed IPv6 host
         return None
-    del port
-    host = parts.hostname or ""
     if (parts.scheme.lower() not in ("http", "https") or not host or parts.query
             or parts.fragment or "@" in parts.netloc
             or not re.fullmatch(r"[A-Za-z0-9.\-\[\]:]+", parts.netloc)):
