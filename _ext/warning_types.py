@@ -103,10 +103,12 @@ SUBTYPES: dict[str, WarningSubtype] = {
                        "problem."),
         WarningSubtype(Subtype.DATES, "The term's dates cannot be computed (e.g. an unknown "
                        "timezone)."),
-        WarningSubtype(Subtype.EXPORT_NAME, "Two schedule blocks of one folder would publish "
-                       "the same calendar or JSON file (``years/2030/index.md`` and "
-                       "``years/2030/schedule.md`` both make ``schedule-2030``); the year's "
-                       "index page keeps it and the other block offers no download."),
+        WarningSubtype(Subtype.EXPORT_NAME, "A schedule's calendar or JSON file cannot have "
+                       "its name: another block of the folder makes the same one "
+                       "(``years/2030/index.md`` and ``years/2030/schedule.md`` both make "
+                       "``schedule-2030``; the year's index page keeps it), it is a page's "
+                       "output or a folder of it, a file of ``html_extra_path``, or longer "
+                       "than a file name may be; that block offers no download of it."),
         WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
                        "description, so the guide's field table would have a blank meaning "
                        "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),
