@@ -184,6 +184,8 @@ class ScheduleDomain(Domain):
         ``x std:doc 1 //evil.example/phish y``) could be read as another entry: names
         are written without white space (:func:`inventory_name`).
         """
+        if not self.records:
+            return  # (the labels, and the models with them, load only for a schedule)
         from .labels import one_line
 
         for found in self.objects():
@@ -236,17 +238,19 @@ def outdated_by_folders(app: Sphinx, env: BuildEnvironment, added: Set[str],
     Without this an incremental build would keep the links and warnings of the last full
     read, so the result would depend on whether the build was clean.
     """
-    from .link_targets import page_or_file
-
     srcdir, files_dir = Path(app.srcdir), app.config.schedule_files_dir
     domain = schedule_domain(env)
     outdated = {docname for docname, seen in domain.folders.items()
                 if any(folder_state(srcdir, files_dir, folder) != state
                        for folder, state in seen.items())}
-    # a linked page or file that appeared or vanished: the link-target warning follows
-    outdated |= {docname for docname, checked in domain.data.get("targets", {}).items()
-                 if any(page_or_file(path, env.found_docs, srcdir) != found
-                        for path, found in checked.items())}
+    targets = domain.data.get("targets", {})
+    if targets:  # (the checks, and the models with them, load only for a schedule)
+        from .link_targets import page_or_file
+
+        # a linked page or file that appeared or vanished: the link-target warning follows
+        outdated |= {docname for docname, checked in targets.items()
+                     if any(page_or_file(path, env.found_docs, srcdir) != found
+                            for path, found in checked.items())}
     return sorted(outdated - set(removed) - set(changed))
 
 
