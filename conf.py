@@ -9,10 +9,14 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _ext.warning_types import Subtype, warn  # noqa: E402 - after the path is set
+from _ext.web_address import site_address  # noqa: E402
+
 project = "Deep Generative Models"
 author = "Hao Dong"
 # The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
-_years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
+_YEAR_PAGES = "years/[0-9][0-9][0-9][0-9]/index.md"  # ASCII digits: "２０３０" is no year
+_years = sorted(page.parent.name for page in Path(__file__).parent.glob(_YEAR_PAGES))
 _span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
 copyright = f"{_span}, Hao Dong, Peking University"  # noqa: A001 - Sphinx's name
 language = "en"
@@ -46,7 +50,11 @@ html_theme = "furo"
 # not change with the host uses HOME: the calendar's event UIDs (a subscribed calendar
 # would otherwise show every class twice after a move) and the e-book's identifier.
 HOME = "https://deep-generative-models.github.io/"
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip() or HOME
+# vetted like a link in the data (http(s) only, encoded, ending in "/"); a bad value is a
+# warning and HOME is used (see _ext/web_address.py)
+html_baseurl, _refused = site_address(os.environ.get("READTHEDOCS_CANONICAL_URL"), HOME)
+if _refused:
+    warn(_refused, Subtype.SETTING, None)
 schedule_calendar_uid_domain = urlsplit(HOME).hostname
 html_title = "Deep Generative Models · Peking University"
 html_static_path = ["_static"]
@@ -82,7 +90,7 @@ epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 _year_links = "\n".join(
     f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">Spring {year}</a></li>'
-    for year in sorted((p.parent.name for p in Path(__file__).parent.glob("years/*/index.md")),
+    for year in sorted((p.parent.name for p in Path(__file__).parent.glob(_YEAR_PAGES)),
                        reverse=True))
 notfound_context = {
     "title": "Page not found",

@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from . import locale
 from .builders import copy_static_files, is_html, keep_user_static_path, remember_user_static_path
 from .config import add_settings
-from .outputs import exports, html, latex
+from .outputs import export_names, exports, html, latex, single_page, xml
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
 from .site import (a11y, ebook, editions, handbook, handbook_toc, language, navigation, pages,
@@ -35,7 +35,7 @@ __version__ = "0.1.0"
 MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
-    html, latex, exports,  # its outputs (the order of the CSS files follows this list)
+    html, latex, export_names, exports, xml, single_page,  # its outputs (CSS files in this order)
     a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
     search, editions, ebook, handbook,  # students' search; every edition; e-book; paper
 )
@@ -67,7 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
-        "env_version": 5,  # week strip nodes, page descriptions, domain objects, failed blocks
+        "env_version": 6,  # failed blocks, link targets and role references
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -38,6 +38,8 @@ class Subtype(str, Enum):
     DATES = "dates"
     EXPORT_NAME = "export-name"
     UNDOCUMENTED_FIELD = "undocumented-field"
+    SETTING = "setting"
+    TRANSLATION = "translation"
 
     def __str__(self) -> str:
         return self.value
@@ -101,13 +103,22 @@ SUBTYPES: dict[str, WarningSubtype] = {
                        "problem."),
         WarningSubtype(Subtype.DATES, "The term's dates cannot be computed (e.g. an unknown "
                        "timezone)."),
-        WarningSubtype(Subtype.EXPORT_NAME, "Two schedule blocks of one folder would publish "
-                       "the same calendar or JSON file (``years/2030/index.md`` and "
-                       "``years/2030/schedule.md`` both make ``schedule-2030``); the year's "
-                       "index page keeps it and the other block offers no download."),
+        WarningSubtype(Subtype.EXPORT_NAME, "A schedule's calendar or JSON file cannot have "
+                       "its name: another block of the folder makes the same one "
+                       "(``years/2030/index.md`` and ``years/2030/schedule.md`` both make "
+                       "``schedule-2030``; the year's index page keeps it), it is a page's "
+                       "output or a folder of it, a file of ``html_extra_path``, or longer "
+                       "than a file name may be; that block offers no download of it."),
         WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
                        "description, so the guide's field table would have a blank meaning "
                        "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),
+        WarningSubtype(Subtype.SETTING, "A setting in ``conf.py`` (``schedule_*``, "
+                       "``html_baseurl``) or a value from the environment "
+                       "(``SOURCE_DATE_EPOCH``, ``READTHEDOCS_CANONICAL_URL``) has the wrong "
+                       "shape or is out of range; the default is used instead."),
+        WarningSubtype(Subtype.TRANSLATION, "A translation (``msgstr``) of a schedule's text "
+                       "holds a control or invalid character, or is longer than a schedule "
+                       "text may be; the original text is shown instead."),
     )
 }
 assert set(SUBTYPES) == {member.value for member in Subtype}, "every Subtype is described"
@@ -125,6 +136,26 @@ def warning_kwargs(subtype: Subtype) -> dict[str, str]:
 logger = logging.getLogger("schedule")
 
 
+MAX_WARNING = 1000
+"""Longest warning line, in characters: a 60,000-character key quoted in a message would
+otherwise make a warning no terminal or log viewer shows usefully."""
+
+
+def bounded(text: str, limit: int = 200) -> str:
+    """``text`` cut to about ``limit`` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit - 40]}… [{len(text) - limit + 40} more characters]"
+
+
 def warn(message: str, subtype: Subtype, location: object) -> None:
-    """Log a typed schedule warning at ``location`` (a node, ``(docname, line)`` or text)."""
+    """Log a typed schedule warning at ``location`` (a node, ``(docname, line)`` or text).
+
+    A message longer than :data:`MAX_WARNING` keeps its start (what is wrong, where) and
+    its end (what was expected) and says how much of the quoted text in between was cut.
+    """
+    if len(message) > MAX_WARNING:
+        cut = len(message) - MAX_WARNING + 60
+        message = (f"{message[:MAX_WARNING * 2 // 3]} … [{cut} characters left out] … "
+                   f"{message[-(MAX_WARNING // 3 - 60):]}")
     logger.warning(message, location=location, **warning_kwargs(subtype))

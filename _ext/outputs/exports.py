@@ -4,11 +4,11 @@ Files are named after the page and year and written beside the page's HTML:
 ``years/2026/index`` → ``years/2026/schedule-2026.ics``; another page such as
 ``guide/demo-schedule`` → ``guide/demo-schedule-2026.ics``; a page's second block gets
 ``-2``.  The iCalendar file exists only when the term has dates; the JSON always.
-Two pages of one folder can still be given one name (``years/2030/index`` and
-``years/2030/schedule`` both make ``schedule-2030``); the file then belongs to one block
-only, the year's index page first and otherwise the first page by name, and every other
-block that wants it is reported at its line and offers no download, so no page links to
-another page's data.
+A name can also be wanted by another block of the folder, be a page's output or a folder
+of it, a file of ``html_extra_path``, or be too long for a file name; which block keeps
+each name is decided once per build in :mod:`.export_names`, and every block that does
+not keep a name it wants is reported at its line and offers no download for it, so no
+page links to another page's data and no export overwrites anything.
 
 The directive leaves a ``schedule_exports`` placeholder under the tables.  At
 ``doctree-resolved`` it becomes a paragraph of links for HTML builders (relative to the
@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -38,77 +37,8 @@ from ..locale import _, build_words
 from ..schedule.domain import ScheduleRecord, schedule_domain
 from ..schedule.nodes import schedule_exports
 from ..warning_types import Subtype, warn
+from .export_names import ExportPlan, export_plan, export_stem, lost_message
 from .revision import build_environ
-
-if TYPE_CHECKING:  # what the files are made with loads when there is a schedule
-    from ..schedule.model import Schedule
-
-
-@dataclass(frozen=True)
-class ExportFiles:
-    """The output paths (``/``-separated, relative to the output dir) of one block."""
-
-    ics: str | None
-    json: str | None
-
-
-def export_files(docname: str, year: int | None, index: int, data: Schedule,
-                 config: Any) -> ExportFiles:
-    """Which files one block publishes, by the naming rule in the module docstring."""
-    from ..schedule.dates import has_dates
-
-    stem = export_stem(docname, year, index)
-    ics = None
-    if config.schedule_calendar_export and has_dates(data.term):
-        from .ical import meetings  # icalendar loads for dated schedules only
-
-        if meetings(data):
-            ics = stem + ".ics"
-    json = stem + ".json" if config.schedule_json_export else None
-    return ExportFiles(ics, json)
-
-
-def export_stem(docname: str, year: int | None, index: int) -> str:
-    """The output path of a block's files without the ending: ``years/2026/schedule-2026``."""
-    base = posixpath.basename(docname)
-    stem = "schedule" if base == "index" else base
-    if year is not None:
-        stem += f"-{year}"
-    if index:
-        stem += f"-{index + 1}"
-    return posixpath.join(posixpath.dirname(docname), stem)
-
-
-def _priority(record: ScheduleRecord) -> tuple[bool, str, int]:
-    return posixpath.basename(record.docname) != "index", record.docname, record.index
-
-
-def _owners(app: Sphinx, folder: str) -> dict[str, ScheduleRecord]:
-    """The block each export file of ``folder`` belongs to (names only collide there)."""
-    records = [record for docname, found in schedule_domain(app.env).records.items()
-               if posixpath.dirname(docname) == folder for record in found]
-    owners: dict[str, ScheduleRecord] = {}
-    for record in sorted(records, key=_priority):
-        files = export_files(record.docname, record.year, record.index, record.schedule,
-                             app.config)
-        for path in (files.ics, files.json):
-            if path:
-                owners.setdefault(path, record)
-    return owners
-
-
-def published_files(app: Sphinx, record: ScheduleRecord
-                    ) -> tuple[ExportFiles, dict[str, ScheduleRecord]]:
-    """The files ``record`` publishes, and those it wants that another block owns (with
-    that block)."""
-    owners = _owners(app, posixpath.dirname(record.docname))
-    files = export_files(record.docname, record.year, record.index, record.schedule,
-                         app.config)
-    kept = [path if path and owners.get(path) is record else None
-            for path in (files.ics, files.json)]
-    lost = {path: owners[path] for path, keep in zip((files.ics, files.json), kept)
-            if path and not keep}
-    return ExportFiles(*kept), lost
 
 
 def _record(app: Sphinx, docname: str, index: int) -> ScheduleRecord | None:
@@ -136,7 +66,7 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
     record = _record(app, node["docname"], node["index"])
     if record is None:
         return None
-    files, _lost = published_files(app, record)
+    files = export_plan(app).files(record)
     found = [(str(label), path) for label, path in ((_("calendar (iCalendar .ics)"), files.ics),
                                                     (_("data (JSON)"), files.json)) if path]
     if not found:
@@ -147,17 +77,24 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
     for number, (label, path) in enumerate(found):
         if number:
             paragraph += nodes.Text(str(_(" · ")))
-        paragraph += nodes.reference(label, label, refuri=relative_uri(page, path),
+        href = quote(relative_uri(page, path), safe="/~!$&'()*+,;=:@")  # 日程-2030.json
+        paragraph += nodes.reference(label, label, refuri=href,
                                      classes=["schedule-download"])
     return paragraph
 
 
 def page_url(app: Sphinx, docname: str) -> str | None:
-    """The page's absolute address, or ``None`` when ``html_baseurl`` is not set."""
+    """The page's absolute address, or ``None`` when ``html_baseurl`` is not set.
+
+    The page's path is percent-encoded (a space or a Chinese page name would make an
+    invalid calendar URL), and ``singlehtml``'s ``#document-…`` is left off: the
+    calendar adds the week's anchor, and a URL has one fragment.
+    """
     base = app.config.html_baseurl
     if not base:
         return None
-    return base.rstrip("/") + "/" + app.builder.get_target_uri(docname)
+    path = app.builder.get_target_uri(docname).split("#", 1)[0]
+    return base.rstrip("/") + "/" + quote(path, safe="/~!$&'()*+,;=:@")
 
 
 def uid_host(app: Sphinx) -> str:
@@ -188,12 +125,15 @@ def page_translation(app: Sphinx, docname: str) -> Callable[[str], str]:
     if not found:
         return lambda text: text
 
+    from ..schedule.i18n import vetted_translation
     from ..schedule.labels import one_line
 
     def translate(text: str) -> str:
         message = one_line(text)
         translated = translator.gettext(message)
-        return translated if translated and translated != message else text
+        if not translated or translated == message:
+            return text
+        return vetted_translation(text, translated)  # the page warned about a bad one
 
     return translate
 
@@ -204,49 +144,43 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     environ = build_environ(Path(app.srcdir))
-    remove_stale(app, outdir)
+    plan = export_plan(app)
+    remove_failed_blocks_files(app, outdir, plan)
     for record in schedule_domain(app.env).all():
         from .ical import build_calendar
         from .json_export import build_json
 
-        files, lost = published_files(app, record)
-        for path, owner in lost.items():
-            warn(f"export file {path!r} is also the name of the schedule on page "
-                 f"{owner.docname!r}, which keeps it; this block gets no download (rename "
-                 "this page, or give its schedule another 'year')",
-                 Subtype.EXPORT_NAME, record.schedule.where)
+        for path, reason in plan.lost.get((record.docname, record.index), {}).items():
+            warn(lost_message(path, reason), Subtype.EXPORT_NAME, record.schedule.where)
+        files = plan.files(record)
         url = page_url(app, record.docname)
         if files.ics:
             data = build_calendar(
                 record.schedule, year=record.year, docname=record.docname,
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
-                page_url=url, anchor_prefix=record.anchor_prefix,
+                page_url=url, anchor_prefix=record.anchor_prefix, block=record.index,
                 words=build_words(app.config.language),
                 content=page_translation(app, record.docname), environ=environ)
             if data is not None:
-                _write(outdir / files.ics, data)
+                _write(outdir / files.ics, data, record)
         if files.json:
             _write(outdir / files.json, build_json(
                 record.schedule, year=record.year, docname=record.docname, url=url,
-                calendar=posixpath.basename(files.ics) if files.ics else None))
+                calendar=posixpath.basename(files.ics) if files.ics else None), record)
 
 
-def remove_stale(app: Sphinx, outdir: Path) -> None:
+def remove_failed_blocks_files(app: Sphinx, outdir: Path, plan: ExportPlan) -> None:
     """Remove an earlier build's files of each block that could not be read this time.
 
     The page shows an error box instead of the tables; a calendar or JSON file left from
     the last good build would still be served and linked from elsewhere, with data the
     page no longer shows.  A file another block publishes now is kept.
     """
-    domain = schedule_domain(app.env)
-    if not domain.failed:
+    failed = schedule_domain(app.env).failed
+    if not failed:
         return
-    kept: set[str] = set()
-    for record in domain.all():
-        files = export_files(record.docname, record.year, record.index, record.schedule,
-                             app.config)
-        kept.update(path for path in (files.ics, files.json) if path)
-    for docname, blocks in domain.failed.items():
+    kept = {path for files in plan.kept.values() for path in (files.ics, files.json) if path}
+    for docname, blocks in failed.items():
         for index, year in blocks:
             for ending in (".ics", ".json"):
                 path = export_stem(docname, year, index) + ending
@@ -254,10 +188,15 @@ def remove_stale(app: Sphinx, outdir: Path) -> None:
                     (outdir / path).unlink(missing_ok=True)
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+def _write(path: Path, data: bytes, record: ScheduleRecord) -> None:
+    """Write unless the same bytes are there; a file system's refusal is a warning."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+    except OSError as error:
+        warn(f"cannot write export file {path.name!r}: {error.strerror or error}",
+             Subtype.EXPORT_NAME, record.schedule.where)
 
 
 def setup(app: Sphinx) -> None:

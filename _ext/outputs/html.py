@@ -20,18 +20,17 @@ host; links into the other years point at the original site (``schedule_files_ba
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.fileutil import copy_asset
-from sphinx.util.matching import DOTFILES
 from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
-from ..schedule.files import local_target
+from ..schedule.files import local_target, tree_entries
 from ..schedule.links import relative_href
 from ..schedule.nodes import (
     schedule_block,
@@ -42,6 +41,7 @@ from ..schedule.nodes import (
     schedule_row,
 )
 from ..warning_types import Subtype, warn
+from .xml import XML_VISITORS
 
 FILE_TYPES = {"pdf": "PDF", "ppt": "PPT", "pptx": "PPTX", "zip": "ZIP", "key": "KEY",
               "doc": "DOC", "docx": "DOCX", "gz": "GZ", "tar": "TAR", "7z": "7Z", "rar": "RAR"}
@@ -132,21 +132,38 @@ def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
     """Copy the local slides tree into the HTML output at the same paths.
 
-    By Sphinx's own rule for ``html_static_path`` (its ``copy_asset``): symbolic links are
-    followed, wherever they point, since whoever put a link into the project's tree chose
-    to publish its target; hidden files are skipped, and so is a dangling link (the slides
-    check reports a schedule that links one); a file that cannot be read is a warning at
-    its path, not a traceback.
+    Symbolic links are followed, as Sphinx does for ``html_static_path``, since whoever
+    put a link to a file into the project's tree chose to publish it; but each real
+    folder is copied once (a link back up the tree is no endless copy), a link to a
+    folder outside the project is reported, not copied, and the output and doctree
+    folders are never copied (:func:`~_ext.schedule.files.tree_entries`).  Hidden
+    files and dangling links are skipped (the slides check reports a schedule that links
+    one); a file that cannot be read, or a named pipe, is a warning at its path.
     """
     source = local_files(app) if publishes_files(app) else None
     if exception is not None or source is None:
         return
-
-    def failed(path: str, error: Exception) -> None:
-        warn(f"cannot copy {path!r} into the HTML output: {error}", Subtype.FILE, path)
-
-    copy_asset(source, Path(app.outdir) / app.config.schedule_files_dir, excluded=DOTFILES,
-               onerror=failed, force=True)
+    target = Path(app.outdir) / app.config.schedule_files_dir
+    skip = (Path(app.outdir), Path(app.doctreedir))
+    for rel, path, kind in tree_entries(source, skip, within=Path(app.srcdir)):
+        # "path:" is Sphinx's own form of a location without a line
+        if kind != "file":
+            why = ("a link to a folder outside the project (copy the slides into the tree)"
+                   if kind == "outside" else "not a regular file (a named pipe, socket or "
+                   "device); remove it from the files tree")
+            warn(f"cannot copy {rel!r} into the HTML output: {why}", Subtype.FILE, f"{path}:")
+            continue
+        dest = target / rel
+        try:
+            if dest.is_file() and dest.stat().st_size == path.stat().st_size and \
+                    dest.stat().st_mtime >= path.stat().st_mtime:
+                continue  # copied by an earlier build and unchanged since
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+            shutil.copystat(path, dest)
+        except OSError as error:
+            warn(f"cannot copy {rel!r} into the HTML output: {error.strerror or error}",
+                 Subtype.FILE, f"{path}:")
 
 
 def add_assets(app: Sphinx) -> None:
@@ -171,8 +188,10 @@ def schedule_assets_where_used(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(schedule_date, html=(visit_schedule_date, depart_schedule_date))
-    app.add_node(schedule_nav, html=(visit_schedule_nav, depart_schedule_nav))
+    app.add_node(schedule_date, html=(visit_schedule_date, depart_schedule_date),
+                 xml=XML_VISITORS)
+    app.add_node(schedule_nav, html=(visit_schedule_nav, depart_schedule_nav),
+                 xml=XML_VISITORS)
     app.add_post_transform(FileTypeLabels)
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", relink_slides)

@@ -12,12 +12,15 @@ the calendar falls back to midnight UTC of the term's first day (see :mod:`.ical
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
 from sphinx.util import logging
+
+from ..warning_types import Subtype, bounded, warn
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +36,26 @@ def last_commit_epoch(srcdir: Path) -> str | None:
     return epoch if result.returncode == 0 and epoch.isdigit() else None
 
 
+def valid_epoch(text: str) -> bool:
+    """Whole seconds (ASCII digits) whose date a calendar can write (years 1970-9999)."""
+    if not (text.isascii() and text.isdigit()):
+        return False
+    try:
+        dt.datetime.fromtimestamp(int(text), tz=dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return False
+    return True
+
+
 def build_environ(srcdir: Path, environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment the calendar reads, with ``SOURCE_DATE_EPOCH`` from git if unset."""
     found = dict(os.environ if environ is None else environ)
+    given = found.get("SOURCE_DATE_EPOCH", "").strip()
+    if given and not valid_epoch(given):
+        warn(f"SOURCE_DATE_EPOCH={bounded(given)!r} is refused; expected whole seconds since "
+             "1970 of a date before the year 10000; the calendar's DTSTAMP falls back to the "
+             "last commit's time", Subtype.SETTING, None)
+        del found["SOURCE_DATE_EPOCH"]
     if not found.get("SOURCE_DATE_EPOCH", "").strip():
         epoch = last_commit_epoch(srcdir)
         if epoch is not None:

@@ -62,6 +62,17 @@ class CheckContext:
     """(id of item, subtype) pairs whose acknowledgement silenced a warning."""
     folders: dict[str, FolderState] = field(default_factory=dict)
     """Every year folder the checks looked at and what it held, for :mod:`.files`."""
+    targets: dict[str, bool] = field(default_factory=dict)
+    """Every relative link checked against the project's pages and files, and the verdict;
+    the page is read again when a verdict changes (:mod:`.domain`)."""
+
+    def target_found(self, path: str) -> bool:
+        """Whether the site path names a page or a file of the project (remembered)."""
+        from .link_targets import page_or_file
+
+        if path not in self.targets:
+            self.targets[path] = page_or_file(path, self.docnames or set(), self.srcdir)
+        return self.targets[path]
 
     def folder(self, folder: str) -> FolderState:
         """The files of a local year folder (``files/ppt/2023``), ``None`` if not local."""

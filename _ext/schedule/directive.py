@@ -23,7 +23,7 @@ from .nodes import schedule_exports
 if TYPE_CHECKING:
     from .model import Schedule
 
-_YEAR_IN_DOCNAME = re.compile(r"(?:^|/)(\d{4})(?:/|$)")
+_YEAR_IN_DOCNAME = re.compile(r"(?:^|/)([0-9]{4})(?:/|$)")  # ASCII digits, as in years.py
 
 
 def year_of(docname: str, data: Schedule | None = None) -> int | None:
@@ -80,6 +80,7 @@ class ScheduleDirective(SphinxDirective):
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         domain.note_folders(docname, context.folders)
+        domain.note_targets(docname, context.targets)
         index = domain.next_index(docname)
         record = ScheduleRecord(docname, year, data, index)
         domain.add(record)
@@ -137,7 +138,20 @@ class ScheduleDirective(SphinxDirective):
                 self._file_error = f"{self._shown(self.get_location())}: {message}"
                 return None
         source, _ = self.get_source_info()
+        if self._starts_with_document_marker():
+            warn("the schedule starts with the YAML document marker '---', which MyST reads "
+                 "as the start of the directive's options, so the schedule was not read; "
+                 "remove the '---' line", Subtype.YAML, f"{source}:{self.lineno + 1}")
+            return None
         return self._body_text(), source, self._first_content_line()
+
+    def _starts_with_document_marker(self) -> bool:
+        """Whether the fence's first line is ``---`` (MyST took what follows as options)."""
+        raw = self.block_text
+        if not isinstance(raw, str) or not type(self.state).__module__.startswith("myst_parser"):
+            return False
+        lines = raw.split("\n")
+        return len(lines) > 1 and lines[1].strip() == "---"
 
     def _body_text(self) -> str:
         """The body as it is written on the page.

@@ -25,10 +25,12 @@ own: what ``clear_doc`` and ``merge_domaindata`` do for the records they do for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import quote
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -106,6 +108,11 @@ def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
                                          presenters)
 
 
+PER_DOCUMENT = ("records", "folders", "failed", "targets", "refs")
+"""The domain's data kept per document: purged with the document, merged from parallel
+readers."""
+
+
 class ScheduleDomain(Domain):
     name = "schedule"
     label = "Course schedule"
@@ -116,7 +123,9 @@ class ScheduleDomain(Domain):
     }
     roles: ClassVar[dict[str, XRefRole]] = {
         "lecture": XRefRole(), "paper": XRefRole(), "project": XRefRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "folders": {}, "failed": {}}
+    initial_data: ClassVar[dict[str, Any]] = {name: {} for name in PER_DOCUMENT}
+    _index: dict[tuple[str, str], ScheduleObject] | None = None
+    """(kind, key) -> object, made on first use and dropped whenever the records change."""
 
     @property
     def records(self) -> dict[str, list[ScheduleRecord]]:
@@ -149,8 +158,13 @@ class ScheduleDomain(Domain):
     def note_folders(self, docname: str, seen: dict[str, FolderState]) -> None:
         self.folders.setdefault(docname, {}).update(seen)
 
+    def note_targets(self, docname: str, checked: dict[str, bool]) -> None:
+        """The page's relative links and whether each named a page or file when read."""
+        self.data.setdefault("targets", {}).setdefault(docname, {}).update(checked)
+
     def add(self, record: ScheduleRecord) -> None:
         self.records.setdefault(record.docname, []).append(record)
+        self._index = None
 
     def all(self) -> Iterable[ScheduleRecord]:
         for docname in sorted(self.records):
@@ -161,44 +175,60 @@ class ScheduleDomain(Domain):
             yield from record_objects(record)
 
     def find(self, kind: str, key: str) -> ScheduleObject | None:
-        """The first object of ``kind`` named ``key`` (a year's first listing wins)."""
-        return next((found for found in self.objects()
-                     if found.kind == kind and found.key == key.strip()), None)
+        """The first object of ``kind`` named ``key`` (a year's first listing wins).
+
+        Looked up in an index made once per change of the records, so resolving every
+        role of a build is linear in roles plus objects, not their product.
+        """
+        if self._index is None:
+            index: dict[tuple[str, str], ScheduleObject] = {}
+            for found in self.objects():
+                if found.key is not None:
+                    index.setdefault((found.kind, found.key), found)
+            self._index = index
+        return self._index.get((kind, key.strip()))
 
     def clear_doc(self, docname: str) -> None:
-        self.records.pop(docname, None)
-        self.folders.pop(docname, None)
-        self.failed.pop(docname, None)
+        for name in PER_DOCUMENT:
+            self.data.setdefault(name, {}).pop(docname, None)
+        self._index = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname, records in otherdata.get("records", {}).items():
-            if docname in docnames:
-                self.records[docname] = records
-        for docname, seen in otherdata.get("folders", {}).items():
-            if docname in docnames:
-                self.folders[docname] = seen
-        for docname, blocks in otherdata.get("failed", {}).items():
-            if docname in docnames:
-                self.failed[docname] = blocks
+        for name in PER_DOCUMENT:
+            mine = self.data.setdefault(name, {})
+            for docname, value in otherdata.get(name, {}).items():
+                if docname in docnames:
+                    mine[docname] = value
+        self._index = None
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each item twice: by its title for the search, by its key for roles.
 
-        Sphinx's search matches and shows the *display* name, so the searchable entry is
-        named by the item's title with year and week; the role's key ("2022:8") is a
-        second entry with priority -1, which the search leaves out.  Objects of a page
-        with ``nosearch`` metadata are given under their key only.
+        Sphinx's search matches and shows the *display* name, so the searchable entry
+        carries the item's title with year and week as its display name; the role's key
+        ("2022:8") is a second entry with priority -1, which the search leaves out.
+        Objects of a page with ``nosearch`` metadata (the staff guide's demo) are given
+        under their key only, so they are in no student's results.
+
+        ``objects.inv`` writes each entry as ``name type priority uri display`` and
+        readers split it at white space, so a name with spaces (a title such as
+        ``x std:doc 1 //evil.example/phish y``) could be read as another entry: names
+        are written without white space (:func:`inventory_name`).
         """
+        if not self.records:
+            return  # (the labels, and the models with them, load only for a schedule)
+        from .labels import one_line
+
         metadata = self.env.metadata
         for found in self.objects():
             page = metadata.get(found.docname, {})
-            if "nosearch" in page or "no-search" in page:
-                if found.key is not None:
-                    yield found.key, found.key, found.kind, found.docname, found.anchor, -1
-                continue
-            yield (found.display, found.display, found.kind, found.docname, found.anchor, 1)
+            if "nosearch" not in page and "no-search" not in page:
+                display = one_line(found.display)
+                yield (inventory_name(f"{found.kind}/{display}"), display, found.kind,
+                       found.docname, found.anchor, 1)
             if found.key is not None:
-                yield found.key, found.key, found.kind, found.docname, found.anchor, -1
+                key = inventory_name(found.key)
+                yield key, key, found.kind, found.docname, found.anchor, -1
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: Element
@@ -228,6 +258,11 @@ class ScheduleDomain(Domain):
         return found
 
 
+def inventory_name(text: str) -> str:
+    """``text`` with white space and ``%`` percent-encoded: one token of ``objects.inv``."""
+    return re.sub(r"[\s%]", lambda match: quote(match[0]), text)
+
+
 def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
     domain = env.get_domain("schedule")
     assert isinstance(domain, ScheduleDomain)
@@ -243,12 +278,51 @@ def outdated_by_folders(app: Sphinx, env: BuildEnvironment, added: Set[str],
     """
     srcdir, files_dir = Path(app.srcdir), app.config.schedule_files_dir
     domain = schedule_domain(env)
-    return [docname for docname, seen in sorted(domain.folders.items())
-            if docname not in removed and docname not in changed
-            and any(folder_state(srcdir, files_dir, folder) != state
-                    for folder, state in seen.items())]
+    outdated = {docname for docname, seen in domain.folders.items()
+                if any(folder_state(srcdir, files_dir, folder) != state
+                       for folder, state in seen.items())}
+    targets = domain.data.get("targets", {})
+    if targets:  # (the checks, and the models with them, load only for a schedule)
+        from .link_targets import page_or_file
+
+        # a linked page or file that appeared or vanished: the link-target warning follows
+        outdated |= {docname for docname, checked in targets.items()
+                     if any(page_or_file(path, env.found_docs, srcdir) != found
+                            for path, found in checked.items())}
+    return sorted(outdated - set(removed) - set(changed))
+
+
+def note_references(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember the page's ``{schedule:…}`` roles, for :func:`rewrite_moved_references`."""
+    refs = sorted({(node["reftype"], node["reftarget"]) for node in doctree.findall(pending_xref)
+                   if node.get("refdomain") == "schedule"})
+    if refs:
+        schedule_domain(app.env).data.setdefault("refs", {})[app.env.docname] = refs
+
+
+def rewrite_moved_references(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages not read again whose ``{schedule:…}`` roles now lead elsewhere or nowhere.
+
+    A lecture renamed, moved to another week or page, or deleted changes what the role
+    shows and where it links (or makes it a ``-n`` warning); the referring page is then
+    written again, as a clean build would write it.
+    """
+    domain = schedule_domain(env)
+    before: dict[str, Any] = domain.data.get("resolved", {})
+    now: dict[str, list[Any]] = {}
+    for docname, refs in domain.data.get("refs", {}).items():
+        now[docname] = [_target(domain.find(kind, key)) for kind, key in refs]
+    domain.data["resolved"] = now
+    return sorted(docname for docname, found in now.items()
+                  if docname in before and before[docname] != found)
+
+
+def _target(found: ScheduleObject | None) -> tuple[str, str, str] | None:
+    return None if found is None else (found.docname, found.anchor, found.display)
 
 
 def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
     app.connect("env-get-outdated", outdated_by_folders)
+    app.connect("doctree-read", note_references)
+    app.connect("env-updated", rewrite_moved_references)

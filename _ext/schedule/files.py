@@ -13,9 +13,14 @@ incremental build then give the same links and the same warnings.
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import unicodedata
+import os
 import posixpath
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .links import is_linkable, is_site_path
@@ -67,11 +72,53 @@ def folder_state(srcdir: Path, files_dir: str, folder: str) -> FolderState:
     path = local_folder(srcdir, files_dir, folder)
     if path is None:
         return None
-    try:
-        return tuple(sorted(p.relative_to(path).as_posix() for p in path.rglob("*")
-                            if p.is_file()))
-    except OSError:  # a loop of links, a folder that cannot be read: nothing usable in it
-        return ()
+    return tuple(sorted(rel for rel, _, kind in tree_entries(path, within=srcdir)
+                        if kind == "file"))
+
+
+def tree_entries(root: Path, skip: Iterable[Path] = (), within: Path | None = None
+                 ) -> Iterator[tuple[str, Path, str]]:
+    """Every entry below ``root`` that is published: (``/``-path, path, kind).
+
+    ``kind`` is ``"file"`` for a regular file, ``"other"`` for a named pipe, socket or
+    device (for the copy to report) and ``"outside"`` for a link to a folder outside
+    ``within`` (the project), which is not entered: linking one file chooses to publish
+    it, but a link to ``/`` or a home folder would publish a whole disk.  Links are
+    followed otherwise, and each real folder is entered once, so a link back up the tree
+    (``loop -> ..``) cannot make the walk endless; folders in ``skip`` (the output) are
+    never entered.  Hidden entries and dangling links are left out; a folder that cannot
+    be read yields nothing.
+    """
+    skipped = [folder.resolve() for folder in skip]
+    inside = within.resolve() if within is not None else None
+    seen: set[Path] = set()
+    pending = [(root, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            real = folder.resolve(strict=True)
+            if real in seen or any(real == s or real.is_relative_to(s) for s in skipped):
+                continue
+            if inside is not None and not real.is_relative_to(inside):
+                yield prefix.rstrip("/"), folder, "outside"
+                continue
+            seen.add(real)
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except (OSError, RuntimeError):  # unreadable, or a loop of links
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    pending.append((Path(entry.path), rel + "/"))
+                elif entry.is_file():
+                    yield rel, Path(entry.path), "file"
+                elif os.path.exists(entry.path):  # not a dangling link
+                    yield rel, Path(entry.path), "other"
+            except OSError:
+                continue
 
 
 def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | None:
@@ -89,15 +136,48 @@ def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | N
 CLOSE = 0.8
 """How alike (difflib's ratio) a name must be to an existing file for "did you mean": a
 far-off suggestion misleads more than none."""
+HINT_CANDIDATES = 40
+"""How many existing names a mistyped one is compared with (difflib is slow per pair)."""
 
 
 def _same_text(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
+@dataclass(frozen=True)
+class _FolderIndex:
+    """A folder's names ordered by (length, name), and by how they read (NFC, and NFC
+    case-folded), so each missing file costs the same however many files the folder holds."""
+
+    by_length: list[tuple[int, str]]
+    by_text: dict[str, str]
+    by_folded: dict[str, str]
+
+
+@lru_cache(maxsize=32)
+def _index(state: tuple[str, ...]) -> _FolderIndex:
+    """Built once per folder state."""
+    by_text: dict[str, str] = {}
+    by_folded: dict[str, str] = {}
+    for name in sorted(state):
+        by_text.setdefault(_same_text(name), name)
+        by_folded.setdefault(_same_text(name).casefold(), name)
+    return _FolderIndex(sorted((len(name), name) for name in state), by_text, by_folded)
+
+
 def closest_file(name: str, state: FolderState) -> str | None:
-    """The existing file whose name is nearest to a mistyped ``name`` (difflib)."""
-    found = difflib.get_close_matches(name, state or (), n=1, cutoff=CLOSE)
+    """The existing file whose name is nearest to a mistyped ``name`` (difflib).
+
+    A typo rarely changes a name's length by much, so only the :data:`HINT_CANDIDATES`
+    names nearest in (length, name) order are compared.
+    """
+    if not state:
+        return None
+    ordered = _index(tuple(state)).by_length
+    at = bisect.bisect_left(ordered, (len(name), name))
+    low = max(0, at - HINT_CANDIDATES // 2)
+    candidates = [known for _, known in ordered[low:low + HINT_CANDIDATES]]
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=CLOSE)
     return found[0] if found else None
 
 
@@ -109,15 +189,15 @@ def file_hint(name: str, state: FolderState) -> str:
     NFD) or in other case would get a "did you mean" naming what looks like the same name,
     so those say what differs.
     """
-    files = state or ()
-    same = [file for file in files if _same_text(file) == _same_text(name)]
+    index = _index(tuple(state or ()))
+    same = index.by_text.get(_same_text(name))
     if same:
-        return (f"the file {same[0]!r} looks the same but is written with other Unicode "
+        return (f"the file {same!r} looks the same but is written with other Unicode "
                 "code points (NFC/NFD normalisation or a compatibility character); "
                 "retype the name in the schedule or rename the file")
-    cased = [file for file in files if _same_text(file).casefold() == _same_text(name).casefold()]
+    cased = index.by_folded.get(_same_text(name).casefold())
     if cased:
-        return (f"the file {cased[0]!r} differs only in upper and lower case, which the web "
+        return (f"the file {cased!r} differs only in upper and lower case, which the web "
                 "server tells apart; write the name as the file has it")
     hint = closest_file(name, state)
     return f"did you mean {hint!r}?" if hint else "add the file or fix the path"

@@ -30,7 +30,7 @@ _SPECIAL_PAGES = frozenset({"genindex", "search"})
 """Pages Sphinx writes itself, with no source file."""
 
 
-def _page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
+def page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
     """Whether the site path names a page (``years/2022/``, ``x.html``) or a project file."""
     path = path.split("#", 1)[0].split("?", 1)[0].strip().lstrip("/")
     if not path:
@@ -69,8 +69,7 @@ def check_link_targets(data: Schedule, context: CheckContext) -> None:
         elif key == "slides" or posixpath.normpath(
                 shown.lstrip("/") or ".").startswith((files_prefix, ORIGINAL_FILES)):
             continue  # a slides path, or a file of the slides tree: the slides checks'
-        elif context.docnames is not None and not _page_or_file(
-                shown, context.docnames, context.srcdir):
+        elif context.docnames is not None and not context.target_found(shown):
             context.report(item, Subtype.LINK_TARGET,
                            f"link {shown!r} is a path on this site that matches no page "
                            "or file of the project; give the full address with https://, "

@@ -67,7 +67,11 @@ class schedule_text(nodes.inline, addnodes.translatable):
 
     def apply_translated_message(self, original_message: str,
                                  translated_message: str) -> None:
-        self[:] = [nodes.Text(translated_message)]
+        """Show the translation as plain text once it passes the YAML's checks."""
+        from .i18n import vetted_translation
+
+        self[:] = [nodes.Text(vetted_translation(original_message, translated_message,
+                                                 self))]
 
 
 class schedule_nav(nodes.container):

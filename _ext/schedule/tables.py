@@ -173,7 +173,9 @@ class TableBuilder:
         table["ids"] = [self.unique_id(
             self.anchor_prefix + nodes.make_id(f"schedule {section.title}"), table)]
         title = one_line(section.title)
-        table += nodes.title(title, title)
+        # the caption is translated as schedule text (plain text, checked), not by Sphinx
+        # as a title, which would parse the translation as Markdown
+        table += nodes.title(title, "", _content(section.title, section), translatable=False)
         weeks: list[tuple[Week, str]] = []
         self._nav.append((title, table["ids"][0], weeks))
         group = nodes.tgroup(cols=3)

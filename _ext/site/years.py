@@ -25,7 +25,8 @@ from sphinx.util.docutils import SphinxDirective
 from ..builders import is_html
 from ..locale import _
 
-YEAR_DOC = re.compile(r"^years/(?P<year>\d{4})/index$")
+# ASCII digits only: Python's \d also takes "２０３０" and Arabic-Indic digits for a year
+YEAR_DOC = re.compile(r"^years/(?P<year>[0-9]{4})/index$")
 
 _ENV_KEY = "year_switcher_docs"
 
