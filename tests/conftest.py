@@ -46,6 +46,7 @@ class Build:
     outdir: Path
     returncode: int
     warnings: str
+    log: str = ""  # what the build printed besides its warnings (stdout and stderr)
 
     def page(self, name: str) -> str:
         return (self.outdir / name).read_text(encoding="utf-8")
@@ -67,7 +68,28 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
     if result.returncode and not warnings:
         warnings = result.stderr
-    return Build(outdir, result.returncode, warnings)
+    return Build(outdir, result.returncode, warnings, result.stdout + result.stderr)
+
+
+_NOT_SITE = {".git", ".venv", "_build", "tests", "bench", "files", ".pytest_cache",
+             ".hypothesis"}
+
+
+def _not_site(folder: str, names: list[str]) -> set[str]:
+    skipped = {name for name in names if name == "__pycache__" or name.endswith(".pyc")}
+    if Path(folder) == REPO:
+        skipped |= _NOT_SITE & set(names)
+    return skipped
+
+
+def copy_site(target: Path) -> Path:
+    """The site's sources copied to ``target``, to build there.
+
+    A translated build writes compiled ``.mo`` files beside the ``.po`` files of
+    ``locales/``, so a test never builds a language other than English in the checkout.
+    """
+    shutil.copytree(REPO, target, ignore=_not_site, symlinks=True)
+    return target
 
 
 @pytest.fixture(scope="session")

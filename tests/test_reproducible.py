@@ -17,25 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Build, sphinx_build
+from conftest import REPO, Build, copy_site, sphinx_build
 
 PROBE = Path(__file__).parent / "roots" / "test-parallel"
 EPOCH = "1650000000"  # 2022-04-15, inside the spring 2022 term
 # not sources of the site; a developer's local slides tree (``files/``) may be gigabytes
-TOP_LEVEL_SKIPPED = {".git", ".venv", "_build", "tests", "bench", "files", ".pytest_cache",
-                     ".hypothesis"}
-
-
-def _skipped(folder: str, names: list[str]) -> set[str]:
-    skipped = {name for name in names if name == "__pycache__" or name.endswith(".pyc")}
-    if Path(folder) == REPO:
-        skipped |= TOP_LEVEL_SKIPPED & set(names)
-    return skipped
-
-
 def site_copy(where: Path) -> Path:
     """The site's sources copied to ``where``, with the probe extension added."""
-    shutil.copytree(REPO, where, ignore=_skipped, symlinks=True)
+    copy_site(where)
     with (where / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(f"\n# added by tests/test_reproducible.py\nsys.path.insert(0, {str(PROBE)!r})\n"
                    "extensions.append('probe')\n")

@@ -76,11 +76,36 @@ def babel_locale(language: str | None) -> str:
         return "en"
 
 
+_CHINESE_EDITION = frozenset({"zh", "zh_cn", "zh_hans", "zh_hans_cn"})
+
+
+def site_language(code: str | None) -> str | None:
+    """The edition a language code asks for: Read the Docs passes its project's code
+    (``zh-cn``; some set-ups ``zh-hans``, or plain ``zh``), the site's catalogs are
+    ``zh_CN``.  Other codes are left as given."""
+    if code and code.lower().replace("-", "_") in _CHINESE_EDITION:
+        return "zh_CN"
+    return code
+
+
+def is_chinese(code: str | None) -> bool:
+    return bool(code) and str(code).lower().replace("-", "_").split("_")[0] == "zh"
+
+
 def build_words(language: str | None) -> Words:
     """The words of a build in ``language``, from the catalog registered in :func:`setup`."""
     return Words(gettext=lambda message: str(_(message)), locale=babel_locale(language))
 
 
 def setup(app: Sphinx) -> None:
-    """Register the catalog; Sphinx loads the ``.mo`` of the configured ``language``."""
+    """Register the catalog; Sphinx loads the ``.mo`` of the configured ``language``.
+
+    A code such as ``zh-cn`` is first made the site's ``zh_CN``.  Sphinx has already
+    loaded its own words for the code it was given (none for ``zh-cn``) before any
+    extension runs, so they are loaded again for the edition's code.
+    """
+    language = site_language(app.config.language)
+    if language != app.config.language:
+        app.config.language = language
+        app._init_i18n()  # noqa: SLF001 - Sphinx's own start-up step, redone for the code
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))

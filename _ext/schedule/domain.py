@@ -37,6 +37,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from ..locale import ENGLISH, N_, Words, build_words
 from .files import FolderState, folder_state
 
 if TYPE_CHECKING:  # the domain is registered at start-up; pydantic loads with a schedule
@@ -70,16 +71,23 @@ class ScheduleObject:
     docname: str
     anchor: str  # the week's row
 
-    @property
-    def display(self) -> str:
+    def display(self, words: Words = ENGLISH) -> str:
         """The name a search result shows: the item, then its year and week."""
         from .labels import week_label
 
-        where = week_label(self.week).lower()
-        return f"{self.label} ({self.year}, {where})" if self.year else f"{self.label} ({where})"
+        where = week_label(self.week, words).lower()
+        if self.year:
+            return words(ITEM_YEAR_WEEK).format(item=self.label, year=self.year, week=where)
+        return words(ITEM_WEEK).format(item=self.label, week=where)
 
 
-def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
+# NOTE: a search result, "Lecture 8: VAE (2022, week 3)"
+ITEM_YEAR_WEEK = N_("{item} ({year}, {week})")
+ITEM_WEEK = N_("{item} ({week})")  # NOTE: a search result of a schedule without a year
+
+
+def record_objects(record: ScheduleRecord, words: Words = ENGLISH
+                   ) -> Iterator[ScheduleObject]:
     """Every lecture (each part of a combined one), paper and project of one block."""
     from .labels import lecture_label, reading_name, week_anchor
 
@@ -91,8 +99,9 @@ def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
             anchor = week_anchor(week.week, record.anchor_prefix)
             for lecture in week.lectures:
                 for number, title in lecture.each():
-                    yield ScheduleObject("lecture", key(number), lecture_label(number, title),
-                                         record.year, week.week, record.docname, anchor)
+                    label = lecture_label(number, title, words)
+                    yield ScheduleObject("lecture", key(number), label, record.year, week.week,
+                                         record.docname, anchor)
             for kind, readings in (("paper", week.papers), ("project", week.projects)):
                 for reading in readings:
                     yield ScheduleObject(kind, key(reading.number), reading_name(reading),
@@ -132,8 +141,9 @@ class ScheduleDomain(Domain):
             yield from self.records[docname]
 
     def objects(self) -> Iterator[ScheduleObject]:
+        words = build_words(self.env.config.language)
         for record in self.all():
-            yield from record_objects(record)
+            yield from record_objects(record, words)
 
     def find(self, kind: str, key: str) -> ScheduleObject | None:
         """The first object of ``kind`` named ``key`` (a year's first listing wins)."""
@@ -159,8 +169,10 @@ class ScheduleDomain(Domain):
         named by the item's title with year and week; the role's key ("2022:8") is a
         second entry with priority -1, which the search leaves out.
         """
+        words = build_words(self.env.config.language)
         for found in self.objects():
-            yield (found.display, found.display, found.kind, found.docname, found.anchor, 1)
+            display = found.display(words)
+            yield (display, display, found.kind, found.docname, found.anchor, 1)
             if found.key is not None:
                 yield found.key, found.key, found.kind, found.docname, found.anchor, -1
 
@@ -170,12 +182,13 @@ class ScheduleDomain(Domain):
         found = self.find(typ, target)
         if found is None:
             return None  # Sphinx reports it under -n: "schedule:lecture reference target …"
+        display = found.display(build_words(env.config.language))
         if node.get("refexplicit"):
             content: Element = contnode
         else:
-            content = nodes.inline(found.display, found.display)
+            content = nodes.inline(display, display)
         return make_refnode(builder, fromdocname, found.docname, found.anchor, content,
-                            found.display)
+                            display)
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                          target: str, node: pending_xref, contnode: Element

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-from ..locale import ENGLISH, Words
+from ..locale import ENGLISH, N_, Words
 from .dates import WeekDates, day_label
 from .labels import (
     lecture_label_parts,
@@ -34,6 +34,11 @@ from .nodes import (
 )
 
 
+PRESENTERS = N_("({names})")  # NOTE: the presenters after a reading's title
+NAME_SEPARATOR = N_(", ")  # NOTE: between two presenters' names
+CODE_FOR = N_("{label} code for {title}")  # NOTE: a code link's screen-reader name
+
+
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
     node.source, node.line = item._source, item._line
     return node
@@ -43,6 +48,15 @@ def _content(text: str, item: Item) -> schedule_text:
     """One piece of the schedule's content, a message of its own for translators."""
     text = one_line(text)
     return _located(schedule_text(text, text), item)  # type: ignore[return-value]
+
+
+def _title(text: str, words: Words) -> nodes.Node:
+    """A lecture's or reading's title: English in every edition, as on its slides and its
+    paper, so not a message for translators; other editions mark it ``lang="en"``."""
+    text = one_line(text)
+    if words.locale == "en":
+        return nodes.Text(text)
+    return nodes.inline(text, text, classes=["language-en"])
 
 
 def _parts(*parts: str | nodes.Node) -> list[nodes.Node]:
@@ -243,7 +257,7 @@ class TableBuilder:
         items = []
         for number, title in lecture.each():
             before, after = lecture_label_parts(number, self.words)
-            parts = _parts(before, _content(title, lecture), after)
+            parts = _parts(before, _title(title, self.words), after)
             content = (_link(parts, lecture.slides, self.base_url, ["schedule-slides"])
                        if lecture.slides else parts)
             items.append(self._item(content, lecture, "schedule-lecture"))
@@ -251,23 +265,25 @@ class TableBuilder:
 
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
         parts = _parts(f"{one_line(reading.number)} " if reading.number else "",
-                       _content(reading.title, reading),
+                       _title(reading.title, self.words),
                        f", {one_line(reading.venue)}" if reading.venue else "")
         content = (_link(parts, reading.slides, self.base_url, ["schedule-slides"])
                    if reading.slides else parts)
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         if reading.presenters:
-            names = ", ".join(one_line(name) for name in reading.presenters)
+            _ = self.words
+            names = _(NAME_SEPARATOR).join(one_line(name) for name in reading.presenters)
+            shown = _(PRESENTERS).format(names=names)
             paragraph += nodes.Text(" ")
-            paragraph += nodes.inline(f"({names})", f"({names})",
-                                      classes=["schedule-presenters"])
+            paragraph += nodes.inline(shown, shown, classes=["schedule-presenters"])
         for link in reading.code:
             paragraph += nodes.Text(" ")
             ref = _link(link.label, link.url, self.base_url, ["schedule-code"])
             if isinstance(ref, nodes.reference):
                 # "torch" alone does not say whose code it is; its name does
-                label = f"{one_line(link.label)} code for {one_line(reading.title)}"
+                label = self.words(CODE_FOR).format(label=one_line(link.label),
+                                                    title=one_line(reading.title))
                 ref = schedule_link(ref.rawsource, *ref.children, **ref.attributes,
                                     aria_label=label)
             paragraph += ref

@@ -5,19 +5,31 @@ University**``), so a new year had to edit it beside the data that says the same
 typo ("Web" for "Wed") went unnoticed.  Here the line is made from the page's schedule:
 the directive leaves a placeholder and, once the whole page is read (``doctree-read``,
 when the page's schedule blocks are known), it becomes the line.
+
+In another language the weekday and the times are Babel's ("周三 15:10–18:00") and the
+term's name and location are the page's own text, looked up in the page's catalog like
+the rest of the page (:func:`.i18n.page_translation`); the ``gettext`` builder extracts them
+as messages at the ``term:`` block's line.  English keeps the course's own spelling.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from babel.dates import format_interval, get_day_names
 from sphinx.application import Sphinx
+from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.util.docutils import SphinxDirective
 
+from ..locale import ENGLISH, N_, Words, build_words
 from ..warning_types import Subtype, warn
 from .domain import schedule_domain
+from .fields import WEEKDAYS
+from .i18n import page_translation
+from .nodes import schedule_text
 
 if TYPE_CHECKING:  # registered at start-up; the model loads with a schedule
     from .model import Term
@@ -57,11 +69,41 @@ def meeting_time(term: Term) -> str:
     return f"{start} {start_half}-{end} {end_half}"
 
 
-def term_text(term: Term) -> str:
-    """``Spring 2022 - Wed 3:10-6:00 PM, Peking University`` from the term's facts."""
-    when = " ".join(part for part in (term.weekday or "", meeting_time(term)) if part)
-    text = ", ".join(part for part in (when, term.location or "") if part)
-    return " - ".join(part for part in (term.name or "", text) if part)
+WHEN_WHERE = N_("{when}, {location}")  # NOTE: "Wed 3:10-6:00 PM, Peking University"
+
+
+def _local_when(term: Term, words: Words) -> str:
+    """``周三 15:10–18:00``: the weekday and times in the build's language (Babel)."""
+    day = (get_day_names("abbreviated", locale=words.locale)[WEEKDAYS.index(term.weekday)]
+           if term.weekday else "")
+    if term.start is None:
+        return day
+    time = (format_interval(term.start, term.end, "Hm", locale=words.locale) if term.end
+            else term.start.strftime("%H:%M"))
+    return " ".join(part for part in (day, time) if part)
+
+
+def term_text(term: Term, words: Words = ENGLISH,
+              content: Callable[[str], str] = str) -> str:
+    """``Spring 2022 - Wed 3:10-6:00 PM, Peking University`` from the term's facts;
+    ``content`` translates the page's own text (the name and the location)."""
+    if words.locale == "en":
+        when = " ".join(part for part in (term.weekday or "", meeting_time(term)) if part)
+    else:
+        when = _local_when(term, words)
+    location = content(term.location) if term.location else ""
+    text = (words(WHEN_WHERE).format(when=when, location=location) if when and location
+            else when or location)
+    return " - ".join(part for part in (content(term.name) if term.name else "", text)
+                      if part)
+
+
+def _messages(term: Term, node: nodes.Element) -> nodes.paragraph:
+    """For the ``gettext`` builder: the name and the location as messages of their own."""
+    found = [schedule_text(text, text) for text in (term.name, term.location) if text]
+    for message in found:
+        message.source, message.line = term._source, term._line
+    return nodes.paragraph("", "", *found, classes=["schedule-term"])
 
 
 def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
@@ -72,8 +114,14 @@ def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     records = schedule_domain(app.env).records.get(docname, [])
     term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
-    text = term_text(term) if term is not None else ""
+    catalog = isinstance(app.builder, MessageCatalogBuilder)
+    language = app.config.language
+    words = build_words(language) if language != "en" else ENGLISH
+    text = term_text(term, words, page_translation(app.env, docname)) if term is not None else ""
     for node in placeholders:
+        if text and catalog:
+            node.replace_self(_messages(term, node))
+            continue
         if not text:
             warn("the {term} line needs a schedule with a 'term:' block (name, weekday, "
                  "start, end, location) on this page", Subtype.INVALID, node)
