@@ -85,8 +85,8 @@ pdf-zh:
 gettext: venv
 	$(BIN)/sphinx-build -b gettext $(SPHINXOPTS) . $(BUILDDIR)/gettext
 
-# Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po and
-# compile the .mo (a test fails when they are out of step with the code).
+# Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po (a
+# test fails when they are out of step with the code; builds compile them, see _ext/locale).
 catalog: venv
 	$(BIN)/python -m tools.catalog
 

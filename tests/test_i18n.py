@@ -13,7 +13,9 @@ content from a page's ``.po``, and the real site built in Chinese.
 
 from __future__ import annotations
 
+import gettext
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -26,6 +28,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, Build, require_tool, sphinx_build, without_badges
 from icalendar import Calendar
 
+from _ext.locale import LOCALE_DIR, compile_catalogs, po_files
 from tools import catalog
 
 ROOT = Path(__file__).parent / "roots" / "test-i18n"
@@ -47,13 +50,40 @@ def test_a_stale_or_missing_message_is_reported(tmp_path: Path) -> None:
     po = tmp_path / "zh_CN" / "LC_MESSAGES" / "dgm-schedule.po"
     po.parent.mkdir(parents=True)
     shutil.copy(catalog.po_files()[0], po)
-    shutil.copy(catalog.po_files()[0].with_suffix(".mo"), po.with_suffix(".mo"))
     text = po.read_text(encoding="utf-8").replace('msgid "no class"', 'msgid "no lesson"')
     po.write_text(text, encoding="utf-8")
     found = catalog.problems(po, catalog.template())
     assert "dgm-schedule.po: missing 'no class'" in found
     assert "dgm-schedule.po: stale 'no lesson'" in found
-    assert "dgm-schedule.mo: not the compiled dgm-schedule.po (run make catalog)" in found
+
+
+def test_the_catalog_is_compiled_into_the_build_not_the_source(tmp_path: Path) -> None:
+    """No compiled ``.mo`` is kept: a build compiles the ``.po`` into its own cache, once,
+    and again when the ``.po`` is newer (a translator's edit shows on the next build)."""
+    assert not list(LOCALE_DIR.rglob("*.mo")), "a compiled catalog is kept in the source"
+    source = tmp_path / "source"
+    shutil.copytree(LOCALE_DIR, source, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    po = po_files(source)[0]
+    target = compile_catalogs(tmp_path / "cache", source)
+    mo = target / po.relative_to(source).with_suffix(".mo")
+
+    def words(path: Path) -> gettext.GNUTranslations:
+        with path.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+
+    assert words(mo).gettext("no class") != "no class"
+    assert list(source.rglob("*.mo")) == []
+    before = mo.stat().st_mtime_ns
+    compile_catalogs(target, source)
+    assert mo.stat().st_mtime_ns == before, "an unchanged catalog was compiled again"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgid "no class"')
+    entry_end = text.index("\n\n", start) if "\n\n" in text[start:] else len(text)
+    po.write_text(text[:start] + 'msgid "no class"\nmsgstr "停课（测试）"' + text[entry_end:],
+                  encoding="utf-8")
+    os.utime(po, ns=(before + 10**9, before + 10**9))
+    compile_catalogs(target, source)
+    assert words(mo).gettext("no class") == "停课（测试）"
 
 
 # --- a translated test root -------------------------------------------------------------

@@ -3,28 +3,28 @@
 The words ``_ext/`` shows (marked ``_("…")``, or ``N_("…")`` for a default value) are
 extracted with Babel's Python extractor; each ``_ext/locale/<lang>/LC_MESSAGES/
 dgm-schedule.po`` is updated from them (new messages added untranslated, removed ones
-dropped) and compiled to the ``.mo`` that Sphinx loads.  The ``.mo`` is committed: an
-extension's catalog is not compiled by Sphinx, and a site must build without this tool.
+dropped).  Only the ``.po`` is kept: the extension compiles it into the build's cache
+when it loads (:func:`_ext.locale.compile_catalogs`), so no compiled file ties the
+repository to one Babel release.
 
 Run ``make catalog`` (or ``python -m tools.catalog``) after changing a marked string, then
 translate the entries it reports.  ``--check`` changes nothing and exits with status 1
-when a catalog lacks a message, keeps a stale one, has an untranslated or fuzzy entry,
-or its ``.mo`` is not the compiled ``.po`` (``tests/test_i18n.py`` runs the same check).
+when a catalog lacks a message, keeps a stale one or has an untranslated or fuzzy entry
+(``tests/test_i18n.py`` runs the same check).  Catalogs are compared by their messages,
+never by the bytes a tool wrote.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from _ext.locale import CATALOG, LOCALE_DIR
+from _ext.locale import po_files
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "_ext"
@@ -42,23 +42,13 @@ def template() -> Catalog:
     return found
 
 
-def po_files() -> list[Path]:
-    return sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{CATALOG}.po"))
-
-
 def read(path: Path) -> Catalog:
     with path.open("rb") as handle:
         return read_po(handle, locale=path.parts[-3])
 
 
-def compiled(catalog: Catalog) -> bytes:
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    return buffer.getvalue()
-
-
 def problems(path: Path, source: Catalog) -> list[str]:
-    """What is wrong with one ``.po`` (and its ``.mo``) compared with the code."""
+    """What is wrong with one ``.po`` compared with the code."""
     catalog = read(path)
     wanted = {message.id for message in source if message.id}
     have = {message.id for message in catalog if message.id}
@@ -70,14 +60,11 @@ def problems(path: Path, source: Catalog) -> list[str]:
             found.append(f"{path.name}: {state} {message.id!r}")
     if catalog.obsolete:
         found.append(f"{path.name}: obsolete entries {sorted(catalog.obsolete)!r}")
-    mo = path.with_suffix(".mo")
-    if not mo.exists() or mo.read_bytes() != compiled(catalog):
-        found.append(f"{mo.name}: not the compiled {path.name} (run make catalog)")
     return found
 
 
 def update(path: Path, source: Catalog) -> list[str]:
-    """Merge the code's messages into ``path``, compile it, and say what needs a translator."""
+    """Merge the code's messages into ``path`` and say what needs a translator."""
     catalog = read(path)
     created = catalog.creation_date  # the date of the catalog, not of each update
     catalog.update(source, no_fuzzy_matching=True)
@@ -86,7 +73,6 @@ def update(path: Path, source: Catalog) -> list[str]:
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, include_lineno=False, sort_output=True)
     catalog = read(path)
-    path.with_suffix(".mo").write_bytes(compiled(catalog))
     return [f"{path}: translate {message.id!r}" for message in catalog
             if message.id and not message.string]
 

@@ -6,10 +6,14 @@ Everything the extension writes into a page, a PDF or a calendar ("Week 3", "no 
 Chinese while ``language = "en"`` (no catalog) keeps the English source text exactly.
 Warnings are for staff and stay English.
 
-The catalogs live beside this module, ``<lang>/LC_MESSAGES/dgm-schedule.po`` with the
-compiled ``.mo`` committed next to it (Sphinx loads only ``.mo`` files for an extension's
-catalog); ``python -m tools.catalog`` re-extracts the messages, updates every ``.po`` and
-compiles it, and ``tests/test_i18n.py`` fails when code and catalog disagree.
+The catalogs live beside this module as ``<lang>/LC_MESSAGES/dgm-schedule.po``; only the
+``.po`` is kept.  Sphinx loads an extension's catalog from compiled ``.mo`` files and, unlike
+the project's ``locale_dirs``, never compiles it, so :func:`setup` compiles each ``.po``
+into the build's own cache (the doctree folder) when the ``.mo`` there is missing or
+older.  A committed ``.mo`` would tie the repository to the Babel release that wrote its
+bytes, and writing it beside the ``.po`` would write into the source (or an installed
+package).  ``python -m tools.catalog`` re-extracts the messages and updates every
+``.po``; ``tests/test_i18n.py`` fails when code and catalog disagree.
 
 Code that must stay pure (labels, dates, the calendar) takes a :class:`Words` argument
 instead of reaching for the global translator; the directive makes one from the build's
@@ -19,6 +23,7 @@ instead of reaching for the global translator; the directive makes one from the 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,8 +102,38 @@ def build_words(language: str | None) -> Words:
     return Words(gettext=lambda message: str(_(message)), locale=babel_locale(language))
 
 
+def po_files(folder: Path = LOCALE_DIR) -> list[Path]:
+    """The catalog's ``.po`` file of every language, ``<lang>/LC_MESSAGES/<catalog>.po``."""
+    return sorted(folder.glob(f"*/LC_MESSAGES/{CATALOG}.po"))
+
+
+def compile_catalogs(target: Path, source: Path = LOCALE_DIR) -> Path:
+    """Compile every ``.po`` under ``source`` into the same layout under ``target``.
+
+    A ``.mo`` is written only when it is missing or older than its ``.po`` (the rule
+    Sphinx applies to ``locale_dirs``), so an unchanged catalog costs one ``stat`` per
+    language and parallel or repeated builds leave the file alone.  Returns ``target``.
+    """
+    for po in po_files(source):
+        mo = target / po.relative_to(source).with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        from babel.messages.mofile import write_mo  # only when a catalog needs compiling
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=po.parts[-3])
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        partial = mo.with_name(f"{mo.name}.{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+        os.replace(partial, mo)  # atomic: a parallel build never reads half a file
+    return target
+
+
 def setup(app: Sphinx) -> None:
-    """Register the catalog; Sphinx loads the ``.mo`` of the configured ``language``.
+    """Compile the catalog into the build's cache and register it; Sphinx then loads the
+    ``.mo`` of the configured ``language``.
 
     A code such as ``zh-cn`` is first made the site's ``zh_CN``.  Sphinx has already
     loaded its own words for the code it was given (none for ``zh-cn``) before any
@@ -108,4 +143,5 @@ def setup(app: Sphinx) -> None:
     if language != app.config.language:
         app.config.language = language
         app._init_i18n()  # noqa: SLF001 - Sphinx's own start-up step, redone for the code
-    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    compiled = compile_catalogs(Path(app.doctreedir) / "_locale" / CATALOG)
+    app.add_message_catalog(CATALOG, str(compiled))
