@@ -20,6 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
 from browser import OpenPage, served  # noqa: E402
@@ -65,9 +66,12 @@ def search(open_page: OpenPage, query: str) -> tuple[list[tuple[str, str]], list
     box.fill(query)
     box.press("Enter")
     visit.page.wait_for_url(re.compile(r"search\.html\?"))
-    visit.page.wait_for_function(
-        "() => !document.querySelector('#search-results h2')"
-        "      || document.querySelector('#search-results p.search-summary').innerText")
+    try:  # the summary ("找到 3 个…" or "no results") says the search has finished
+        visit.page.wait_for_function(
+            "() => document.querySelector('#search-results p.search-summary')?.innerText",
+            timeout=15_000)
+    except PlaywrightTimeout:
+        return [], [*visit.errors, "the search never finished (still 'searching')"]
     links = visit.page.locator("#search-results ul.search li > a")
     found = [(links.nth(i).get_attribute("href") or "", links.nth(i).inner_text())
              for i in range(links.count())]
