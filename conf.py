@@ -9,8 +9,10 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-project = "Deep Generative Models"
-author = "Hao Dong"
+from _ext.locale import N_, conf_translation  # noqa: E402 - conf.py's words in other languages
+
+project = N_("Deep Generative Models")
+author = N_("Hao Dong")
 # The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
 _years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
 _span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
@@ -48,11 +50,16 @@ html_theme = "furo"
 HOME = "https://deep-generative-models.github.io/"
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip() or HOME
 schedule_calendar_uid_domain = urlsplit(HOME).hostname
-html_title = "Deep Generative Models · Peking University"
+html_title = N_("Deep Generative Models · Peking University")
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
 html_show_sourcelink = False
+# The Chinese edition's search splits text with jieba, given a dictionary of the site's own
+# words instead of its 349,000 (`make po` writes it; see tools/search_words.py): the same
+# split of the site's text at a fraction of the build's time.  Other languages ignore it.
+html_search_options = {
+    "dictionary": str(Path(__file__).parent / "locales" / "zh_CN" / "search-words.txt")}
 
 nitpicky = True
 
@@ -77,21 +84,31 @@ epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 # from the site's root path ("/" on GitHub Pages, "/en/latest/" on Read the Docs, taken
 # from html_baseurl), since the server shows it at whatever address was asked for.
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
-_year_links = "\n".join(
-    f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">Spring {year}</a></li>'
-    for year in sorted((p.parent.name for p in Path(__file__).parent.glob("years/*/index.md")),
-                       reverse=True))
-notfound_context = {
-    "title": "Page not found",
-    "body": f"""<h1>Page not found</h1>
-<p>There is no page at this address.  It may have moved when the course site was rebuilt;
-every year of the course is here:</p>
+
+
+def _not_found_page(_) -> dict[str, str]:  # noqa: ANN001 - a gettext function
+    """The 404 page's title and body, in the words ``_`` gives (see ``setup``)."""
+    year_links = "\n".join(
+        f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">'
+        f'{_("Spring {year}").format(year=year)}</a></li>' for year in reversed(_years))
+    home = _("Or start from the <a href=\"{home}\">course's home page</a>.").format(
+        home=f"{notfound_urls_prefix}index.html")
+    title = _("Page not found")
+    moved = _("There is no page at this address.  It may have moved when the course site "
+              "was rebuilt;\nevery year of the course is here:")
+    return {
+        "title": title,
+        "body": f"""<h1>{title}</h1>
+<p>{moved}</p>
 <ul class="notfound-years">
-{_year_links}
+{year_links}
 </ul>
-<p>Or start from the <a href="{notfound_urls_prefix}index.html">course's home page</a>.</p>
+<p>{home}</p>
 """,
-}
+    }
+
+
+notfound_context = _not_found_page(str)
 
 # --- PDF handbook (LaTeX) and e-book (epub) -------------------------------------------
 # `make pdf` (and Read the Docs) builds handbook/index: a title page, the contents, then
@@ -107,15 +124,7 @@ latex_domain_indices = False
 latex_use_xindy = False
 latex_show_urls = "no"  # links stay clickable; printing every slide URL would triple the pages
 latex_show_pagerefs = False
-latex_elements = {
-    "papersize": "a4paper",
-    "pointsize": "10pt",
-    "extraclassoptions": "openany,oneside",  # no blank pages before chapters
-    "fncychap": "",  # plain chapter heads: a year starts with its title, not half a page
-    "sphinxsetup": "hmargin={2cm,2cm}, vmargin={2cm,2.2cm}",
-    "makeindex": "",
-    "printindex": "",
-    "preamble": r"""
+_PREAMBLE = r"""
 \usepackage{xeCJK}
 \setCJKmainfont{Noto Serif CJK SC}
 \setCJKsansfont{Noto Sans CJK SC}
@@ -161,30 +170,52 @@ latex_elements = {
 % the contents pages set no marks (they would read "Contents – Contents")
 \g@addto@macro\sphinxtableofcontentshook{\let\@mkboth\@gobbletwo}
 \makeatother
-""" + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
-            pdfsubject={{Peking University course}}}}
-""",
-    "maketitle": rf"""
+"""
+
+
+def _pdf_info(_) -> str:  # noqa: ANN001 - a gettext function
+    """The PDF's title, author and subject (document properties), in the words ``_`` gives."""
+    title = _("{project}: course handbook {span}").format(project=_(project), span=_span)
+    return rf"""\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{_(author)}}},
+            pdfsubject={{{_("Peking University course")}}}}}
+"""
+
+
+def _title_page(_) -> str:  # noqa: ANN001 - a gettext function
+    """The handbook's title page, in the words ``_`` gives."""
+    return rf"""
 \begin{{titlepage}}
   \thispdfpagelabel{{Title}}% not "1", the label of the first chapter's first page
   \makeatletter
   \centering
   \vspace*{{0.25\textheight}}
-  {{\py@HeaderFamily\py@TitleColor\fontsize{{30}}{{36}}\selectfont {project}\par}}
+  {{\py@HeaderFamily\py@TitleColor\fontsize{{30}}{{36}}\selectfont {_(project)}\par}}
   \vspace{{0.8em}}
   {{\color{{gray}}\rule{{0.5\linewidth}}{{0.6pt}}\par}}
   \vspace{{0.8em}}
-  {{\Large Course handbook {_span}\par}}
+  {{\Large {_("Course handbook {span}").format(span=_span)}\par}}
   \vspace{{0.4em}}
-  {{\large Schedules, slides, staff and feedback of every year\par}}
+  {{\large {_("Schedules, slides, staff and feedback of every year")}\par}}
   \vspace{{3.5em}}
-  {{\Large Peking University\par}}
+  {{\Large {_("Peking University")}\par}}
   \vspace{{0.6em}}
-  {{\large Instructor: {author}\par}}
+  {{\large {_("Instructor: {author}").format(author=_(author))}\par}}
   \vfill
   \makeatother
 \end{{titlepage}}
-""",
+"""
+
+
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "extraclassoptions": "openany,oneside",  # no blank pages before chapters
+    "fncychap": "",  # plain chapter heads: a year starts with its title, not half a page
+    "sphinxsetup": "hmargin={2cm,2cm}, vmargin={2cm,2.2cm}",
+    "makeindex": "",
+    "printindex": "",
+    "preamble": _PREAMBLE + _pdf_info(str),
+    "maketitle": _title_page(str),
 }
 
 # The e-book is the web site's pages; slide links keep pointing at the original site.
@@ -214,3 +245,13 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own addi
     # html_css_files, which Sphinx rewrites in place at start-up, so that every rebuild
     # would report a changed setting.
     app.add_css_file("banners.css")
+    # conf.py's own words in the build's language (the catalog locales/<lang>/LC_MESSAGES/
+    # conf.po, which `make po` extracts from this file); English keeps them as written.
+    _ = conf_translation(app)
+    app.config.html_title = _(html_title)
+    app.config.epub_title = _(epub_title)
+    app.config.notfound_context = _not_found_page(_)
+    app.config.latex_documents = [(start, target, _(title), _(who), kind)
+                                  for start, target, title, who, kind in latex_documents]
+    app.config.latex_elements = {**latex_elements, "maketitle": _title_page(_),
+                                 "preamble": _PREAMBLE + _pdf_info(_)}

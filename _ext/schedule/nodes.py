@@ -53,10 +53,9 @@ class schedule_text(nodes.inline, addnodes.translatable):
 
     It is a message of its own for the ``gettext`` builder, at the source line of its
     item, so "Introduction" is translated without "Week 1" beside it (those words come
-    from the extension's catalog).  Sphinx's ``Locale`` transform calls
-    :meth:`apply_translated_message` with the ``.po`` entry; the text is set as plain
-    text, as the YAML gave it.  After that :class:`UnwrapScheduleText` leaves only the
-    text, so writers see the same nodes as before.
+    from the extension's catalog).  :class:`~.i18n.TranslateScheduleText` replaces it by
+    the ``.po`` entry's text, plain, as the YAML gave it, before Sphinx's ``Locale``
+    transform would (through :meth:`apply_translated_message`).
     """
 
     def preserve_original_messages(self) -> None:
