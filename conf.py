@@ -16,7 +16,8 @@ author = N_("Hao Dong")
 # The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
 _years = sorted(page.parent.name for page in Path(__file__).parent.glob("years/*/index.md"))
 _span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
-copyright = f"{_span}, Hao Dong, Peking University"  # noqa: A001 - Sphinx's name
+_COPYRIGHT = N_("{span}, Hao Dong, Peking University")
+copyright = _COPYRIGHT.format(span=_span)  # noqa: A001 - Sphinx's name
 language = "en"
 
 extensions = [
@@ -88,9 +89,10 @@ notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
 def _not_found_page(_) -> dict[str, str]:  # noqa: ANN001 - a gettext function
     """The 404 page's title and body, in the words ``_`` gives (see ``setup``)."""
+    spring = _("Spring {year}")
     year_links = "\n".join(
         f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">'
-        f'{_("Spring {year}").format(year=year)}</a></li>' for year in reversed(_years))
+        f'{spring.format(year=year)}</a></li>' for year in reversed(_years))
     home = _("Or start from the <a href=\"{home}\">course's home page</a>.").format(
         home=f"{notfound_urls_prefix}index.html")
     title = _("Page not found")
@@ -176,13 +178,18 @@ _PREAMBLE = r"""
 def _pdf_info(_) -> str:  # noqa: ANN001 - a gettext function
     """The PDF's title, author and subject (document properties), in the words ``_`` gives."""
     title = _("{project}: course handbook {span}").format(project=_(project), span=_span)
-    return rf"""\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{_(author)}}},
-            pdfsubject={{{_("Peking University course")}}}}}
+    who, subject = _(author), _("Peking University course")
+    return rf"""\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{who}}},
+            pdfsubject={{{subject}}}}}
 """
 
 
 def _title_page(_) -> str:  # noqa: ANN001 - a gettext function
     """The handbook's title page, in the words ``_`` gives."""
+    handbook = _("Course handbook {span}").format(span=_span)
+    subtitle = _("Schedules, slides, staff and feedback of every year")
+    university = _("Peking University")
+    instructor = _("Instructor: {author}").format(author=_(author))
     return rf"""
 \begin{{titlepage}}
   \thispdfpagelabel{{Title}}% not "1", the label of the first chapter's first page
@@ -193,13 +200,13 @@ def _title_page(_) -> str:  # noqa: ANN001 - a gettext function
   \vspace{{0.8em}}
   {{\color{{gray}}\rule{{0.5\linewidth}}{{0.6pt}}\par}}
   \vspace{{0.8em}}
-  {{\Large {_("Course handbook {span}").format(span=_span)}\par}}
+  {{\Large {handbook}\par}}
   \vspace{{0.4em}}
-  {{\large {_("Schedules, slides, staff and feedback of every year")}\par}}
+  {{\large {subtitle}\par}}
   \vspace{{3.5em}}
-  {{\Large {_("Peking University")}\par}}
+  {{\Large {university}\par}}
   \vspace{{0.6em}}
-  {{\large {_("Instructor: {author}").format(author=_(author))}\par}}
+  {{\large {instructor}\par}}
   \vfill
   \makeatother
 \end{{titlepage}}
@@ -249,6 +256,7 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own addi
     # conf.po, which `make po` extracts from this file); English keeps them as written.
     _ = conf_translation(app)
     app.config.html_title = _(html_title)
+    app.config.copyright = app.config.epub_copyright = _(_COPYRIGHT).format(span=_span)
     app.config.epub_title = _(epub_title)
     app.config.notfound_context = _not_found_page(_)
     app.config.latex_documents = [(start, target, _(title), _(who), kind)

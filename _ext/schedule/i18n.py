@@ -30,7 +30,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
 from ..locale import project_translation
-from .nodes import schedule_text
+from .nodes import schedule_link, schedule_text
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -51,6 +51,10 @@ class TranslateScheduleText(SphinxTransform):
             return
         translate = page_translation(self.env, self.env.docname)
         translated_build = self.config.language != "en"
+        for link in self.document.findall(schedule_link):
+            topic = link.get("topic")
+            if topic and link.get("aria_label", "").endswith(topic):  # "Week 3: {topic}"
+                link["aria_label"] = link["aria_label"][:-len(topic)] + translate(topic)
         for node in list(self.document.findall(schedule_text)):
             text = node.astext()
             translation = translate(text)

@@ -37,6 +37,7 @@ from .nodes import (
 PRESENTERS = N_("({names})")  # NOTE: the presenters after a reading's title
 NAME_SEPARATOR = N_(", ")  # NOTE: between two presenters' names
 CODE_FOR = N_("{label} code for {title}")  # NOTE: a code link's screen-reader name
+WEEK_TOPIC = N_("{week}: {topic}")  # NOTE: a week link's screen-reader name, "Week 3: VAE"
 
 
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
@@ -111,7 +112,7 @@ class TableBuilder:
         self._taken: set[str] = set()
         self._next_suffix: dict[str, int] = {}
         # per section: its title, its table's id, and each week with its row's id
-        self._nav: list[tuple[str, str, list[tuple[Week, str]]]] = []
+        self._nav: list[tuple[nodes.Node, str, list[tuple[Week, str]]]] = []
 
     def unique_id(self, base: str, node: nodes.Element) -> str:
         """``base``, or with ``-2``, ``-3`` ... if the page already has that id.
@@ -168,13 +169,15 @@ class TableBuilder:
             if not weeks:
                 continue
             heading = nodes.paragraph(classes=["schedule-nav-section"])
-            heading += nodes.reference(title, title, refid=table_id, internal=True)
+            heading += nodes.reference("", "", title, refid=table_id, internal=True)
             strip = nodes.bullet_list(classes=["schedule-nav-weeks"])
             for week, anchor in weeks:
                 number = str(week.week)
+                topic = one_line(week.topic)
                 link = schedule_link(number, number, refid=anchor, internal=True,
-                                     aria_label=f"{week_label(week.week, _)}: "
-                                                f"{one_line(week.topic)}")
+                                     aria_label=_(WEEK_TOPIC).format(
+                                         week=week_label(week.week, _), topic=topic))
+                link["topic"] = topic  # translated with the page (see .i18n)
                 strip += nodes.list_item("", nodes.paragraph("", "", link))
             sections += nodes.list_item("", heading, strip)
         nav += sections
@@ -187,7 +190,7 @@ class TableBuilder:
         title = one_line(section.title)
         table += nodes.title(title, title)
         weeks: list[tuple[Week, str]] = []
-        self._nav.append((title, table["ids"][0], weeks))
+        self._nav.append((_content(section.title, section), table["ids"][0], weeks))
         group = nodes.tgroup(cols=3)
         table += group
         for width, stub in ((14, 1), (26, 0), (60, 0)):
