@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -49,7 +49,28 @@ html_theme = "furo"
 # not change with the host uses HOME: the calendar's event UIDs (a subscribed calendar
 # would otherwise show every class twice after a move) and the e-book's identifier.
 HOME = "https://deep-generative-models.github.io/"
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip() or HOME
+_READTHEDOCS_URL = os.environ.get("READTHEDOCS_CANONICAL_URL", "").strip()
+html_baseurl = _READTHEDOCS_URL or HOME
+
+# The site's editions by language, and where each is served (_ext/site/editions.py links
+# every page to the same page in the others).  On Read the Docs each language is a project
+# of its own at /<its language code>/<version>/ of one host (READTHEDOCS_CANONICAL_URL names
+# this build's); elsewhere the Chinese edition is HOME's zh-cn/ folder.  Each edition's
+# own address becomes its html_baseurl (in setup()), so its pages are canonical for
+# themselves, not for the English pages.
+_EDITION_CODES = {"en": "en", "zh_CN": "zh-cn"}  # Read the Docs' codes for our languages
+
+
+def _edition_addresses(own: str) -> dict[str, str]:
+    parts = urlsplit(own)
+    rest = parts.path.strip("/").split("/")
+    if _READTHEDOCS_URL and rest[0] in _EDITION_CODES.values():
+        return {language: urlunsplit(parts._replace(path="/" + "/".join([code, *rest[1:]]) + "/"))
+                for language, code in _EDITION_CODES.items()}
+    return {"en": HOME, "zh_CN": HOME + "zh-cn/"}
+
+
+site_editions = _edition_addresses(html_baseurl)
 schedule_calendar_uid_domain = urlsplit(HOME).hostname
 html_title = N_("Deep Generative Models · Peking University")
 html_static_path = ["_static"]
@@ -87,14 +108,15 @@ epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
 
-def _not_found_page(_) -> dict[str, str]:  # noqa: ANN001 - a gettext function
-    """The 404 page's title and body, in the words ``_`` gives (see ``setup``)."""
+def _not_found_page(_, prefix: str = notfound_urls_prefix) -> dict[str, str]:  # noqa: ANN001
+    """The 404 page's title and body, in the words ``_`` gives (a gettext function), with
+    links from the site's root path ``prefix`` (see ``setup``)."""
     spring = _("Spring {year}")
     year_links = "\n".join(
-        f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">'
+        f'<li><a href="{prefix}years/{year}/index.html">'
         f'{spring.format(year=year)}</a></li>' for year in reversed(_years))
     home = _("Or start from the <a href=\"{home}\">course's home page</a>.").format(
-        home=f"{notfound_urls_prefix}index.html")
+        home=f"{prefix}index.html")
     title = _("Page not found")
     moved = _("There is no page at this address.  It may have moved when the course site "
               "was rebuilt;\nevery year of the course is here:")
@@ -258,7 +280,10 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own addi
     app.config.html_title = _(html_title)
     app.config.copyright = app.config.epub_copyright = _(_COPYRIGHT).format(span=_span)
     app.config.epub_title = _(epub_title)
-    app.config.notfound_context = _not_found_page(_)
+    if not _READTHEDOCS_URL and app.config.language in site_editions:
+        app.config.html_baseurl = site_editions[app.config.language]
+    app.config.notfound_urls_prefix = urlsplit(app.config.html_baseurl).path or "/"
+    app.config.notfound_context = _not_found_page(_, app.config.notfound_urls_prefix)
     app.config.latex_documents = [(start, target, _(title), _(who), kind)
                                   for start, target, title, who, kind in latex_documents]
     app.config.latex_elements = {**latex_elements, "maketitle": _title_page(_),

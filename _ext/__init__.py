@@ -26,7 +26,7 @@ from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
-from .site import a11y, chinese_search, language, navigation, pages, printed, years
+from .site import a11y, chinese_search, editions, language, navigation, pages, printed, years
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
@@ -36,7 +36,7 @@ MODULES: tuple[ModuleType, ...] = (
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
     a11y, years, pages, navigation, printed, language,  # the site's repairs and additions
-    chinese_search,  # the Chinese edition's search
+    chinese_search, editions,  # the Chinese edition's search; the editions' links
 )
 
 

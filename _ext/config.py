@@ -48,6 +48,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_json_export", True, "html", (bool,),
             "Publish schedule-<year>.json (the validated schedule plus computed dates) beside "
             "each schedule page, and link it under the tables."),
+    Setting("site_editions", {}, "html", (dict,),
+            "The site's editions: each language it is built in ('en', 'zh_CN') and the "
+            "address that edition is served from.  Every web page links the same page in "
+            "the other editions (a visible link and hreflang alternates); empty: none."),
     Setting("site_navigation_cache", True, "html", (bool,),
             "Render furo's sidebar navigation once per build and adapt it to each page "
             "(same HTML, linear build time); False runs furo's own per-page path."),
