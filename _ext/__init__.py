@@ -26,7 +26,17 @@ from .config import add_settings
 from .outputs import exports, html, latex
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
-from .site import a11y, chinese_search, editions, language, navigation, pages, printed, years
+from .site import (
+    a11y,
+    chinese_search,
+    editions,
+    language,
+    navigation,
+    pages,
+    printed,
+    theme_words,
+    years,
+)
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
@@ -36,7 +46,7 @@ MODULES: tuple[ModuleType, ...] = (
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
     a11y, years, pages, navigation, printed, language,  # the site's repairs and additions
-    chinese_search, editions,  # the Chinese edition's search; the editions' links
+    chinese_search, editions, theme_words,  # Chinese search; editions' links; furo's words
 )
 
 

@@ -28,6 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
+from _ext.site import theme_words
 from tools import search_words
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,6 +56,8 @@ def theme_template() -> Catalog:
             str(theme), method_map=[("**.html", "jinja2")],
             options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}):
         found.add(message, locations=[(f"furo/{filename}", lineno)], auto_comments=comments)
+    for word in theme_words.WORDS:  # written in English in furo's templates and code
+        found.add(word, locations=[("_ext/site/theme_words.py", 0)])
     return found
 
 
