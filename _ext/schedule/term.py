@@ -27,7 +27,6 @@ from sphinx.util.docutils import SphinxDirective
 from ..locale import ENGLISH, N_, Words, build_words
 from ..warning_types import Subtype, warn
 from .domain import schedule_domain
-from .fields import WEEKDAYS
 from .i18n import page_translation
 from .nodes import schedule_text
 
@@ -74,6 +73,8 @@ WHEN_WHERE = N_("{when}, {location}")  # NOTE: "Wed 3:10-6:00 PM, Peking Univers
 
 def _local_when(term: Term, words: Words) -> str:
     """``周三 15:10–18:00``: the weekday and times in the build's language (Babel)."""
+    from .fields import WEEKDAYS  # the model's names; pydantic loads with a schedule
+
     day = (get_day_names("abbreviated", locale=words.locale)[WEEKDAYS.index(term.weekday)]
            if term.weekday else "")
     if term.start is None:
