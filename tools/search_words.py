@@ -4,7 +4,7 @@ Sphinx's Chinese search splits the pages' text into words with jieba, whose dict
 holds 349,000 words; loading it was most of the Chinese build's extra cost (two loads,
 3.2 s against 1.5 s for the English build).  The site's text uses a few hundred of them.
 This tool keeps every word of jieba's dictionary that occurs in the site's Chinese text
-(the pages' translations, the extension's catalog, the sources, Babel's weekday names),
+(the pages' translations, the extension's catalog, the pages' sources, Babel's weekday names),
 with its frequency, plus one line that carries the frequency of all the words left out:
 jieba scores a split by each word's share of the total, so with the same total the
 site's text is split exactly as with the full dictionary.  Text that is not in the site
@@ -34,7 +34,7 @@ FILLER = "\ue000"
 """The word that carries the left-out words' frequency: a private-use character, which
 no page contains."""
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_SOURCES = ("*.md", "years/**/*.md", "guide/**/*.md", "handbook/**/*.md", "_ext/**/*.py")
+_SOURCES = ("index.md", "years/**/*.md", "guide/**/*.md", "handbook/**/*.md")
 
 
 def site_text(repo: Path = REPO, language: str = LANGUAGE) -> Iterator[str]:
