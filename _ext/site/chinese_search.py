@@ -37,6 +37,7 @@ from sphinx.search import IndexBuilder, SearchLanguage
 from ..locale import is_chinese
 
 SPLITTER = Path(__file__).with_name("chinese_search.js")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def stemmer_is_broken(language: type[SearchLanguage]) -> bool:
@@ -79,6 +80,10 @@ def search_language() -> type[SearchLanguage]:
             # Sphinx's default "dict" is jieba's own dictionary again, as a user
             # dictionary: a second full load.  Only a "dict" the project gives is added.
             super().__init__({**options, "dict": options.get("dict", "")})
+
+        def stem(self, word: str) -> str:
+            # the English stemmer leaves Chinese words as they are, at a cost per word
+            return word if _HAN_WORD.fullmatch(word) else super().stem(word)
 
     if stemmer_is_broken(SearchChinese):
         SiteSearchChinese.language_name = "English"  # the stemmer Sphinx writes for zh

@@ -12,6 +12,7 @@ replaced, their words looked up in the same ``sphinx`` catalog (``make po`` adds
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -50,17 +51,15 @@ def translate_rendered_pages(app: Sphinx) -> None:
     """Wrap the builder's template rendering so each page comes out translated."""
     if not is_html(app) or app.config.language == "en":
         return
-    pairs = replacements()
+    pairs = dict(replacements())
     if not pairs:
         return
+    fragments = re.compile("|".join(re.escape(english) for english in pairs))
     templates = app.builder.templates
     render: Callable[..., str] = templates.render
 
     def translated(template: str, context: dict[str, Any]) -> str:
-        page = render(template, context)
-        for english, words in pairs:
-            page = page.replace(english, words)
-        return page
+        return fragments.sub(lambda found: pairs[found[0]], render(template, context))
 
     templates.render = translated  # type: ignore[method-assign]
 
