@@ -1,18 +1,22 @@
-# Two commands set everything up on a fresh machine with Python 3.10+:
+# Two commands set everything up on a fresh machine with Python 3.11+:
 #   make html   - create .venv, install requirements.txt, build the site into _build/html
 #   make test   - the same, plus the test requirements, then run the tests
 # Under CI=true the tests that need TeX or Chromium must run; .ci/run installs them.
+# requirements.txt and requirements-test.txt pin the exact versions the tests last passed
+# with (generated from the ranges in requirements*.in by `make lock`); `make upgrade`
+# moves them to the newest versions the ranges allow and runs the tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
+.PHONY: help html test test-quick lock upgrade live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
 	html-zh pdf-zh catalog gettext po
 
 help:
-	@echo "make html | test | live | pdf | epub | handbook-png | bench | clean"
+	@echo "make html | test | test-quick | live | pdf | epub | handbook-png | bench | clean"
+	@echo "make lock | upgrade   (the pinned versions in requirements*.txt)"
 	@echo "make html-zh | pdf-zh | po | catalog   (translations: guide/translating.md)"
 
 $(BIN)/python:
@@ -23,7 +27,11 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.testing: requirements-test.txt $(VENV)/.runtime
+$(VENV)/.live: requirements-live.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-live.txt
+	touch $@
+
+$(VENV)/.testing: requirements-test.txt requirements-live.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -33,11 +41,42 @@ test-venv: $(VENV)/.testing
 html: venv
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html$(LANGSUFFIX)
 
-test: html test-venv
-	$(BIN)/python -m pytest tests
+# The slowest tests are listed at the end of every run.  test-quick leaves out what needs
+# TeX, a browser or EPUBCheck, the benchmark's own tests and the few slow whole-site
+# comparisons (the marks are listed in pyproject.toml); CI runs everything.
+PYTEST = $(BIN)/python -m pytest tests --durations=15 --durations-min=1
+QUICK = not tex and not browser and not epubcheck and not bench and not slow
 
-live: test-venv
-	$(BIN)/sphinx-autobuild -b html . $(BUILDDIR)/live --watch _ext
+test: html test-venv
+	$(PYTEST)
+
+test-quick: test-venv
+	$(PYTEST) -m "$(QUICK)"
+
+# The lock files: exact versions for every platform and Python >= 3.11 (uv pip compile).
+# lock keeps today's pins where the ranges still allow them; upgrade takes the newest.
+LOCK = $(BIN)/uv pip compile --universal --python-version 3.11 --quiet
+
+lock: test-venv
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements.in requirements-live.in -c requirements.txt -o requirements-live.txt
+	$(LOCK) requirements.in requirements-test.in -c requirements.txt -o requirements-test.txt
+
+upgrade: test-venv
+	$(LOCK) --upgrade requirements.in -o requirements.txt
+	$(LOCK) --upgrade requirements.in requirements-live.in -c requirements.txt \
+		-o requirements-live.txt
+	$(LOCK) --upgrade requirements.in requirements-test.in -c requirements.txt \
+		-o requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $(VENV)/.runtime $(VENV)/.live $(VENV)/.testing
+	$(BIN)/python -m tools.schema  # its timezone list is tzdata's: regenerate, then review
+	$(MAKE) test
+
+# The preview builds without -W, so a mistake shows on the page (an error box where a
+# schedule cannot be read) while the warnings scroll by; -n as make html has it.
+live: $(VENV)/.live
+	$(BIN)/sphinx-autobuild -b html -n . $(BUILDDIR)/live --watch _ext
 
 # The PDF handbook (xelatex + latexmk; handbook/require-tex.sh names missing Debian
 # packages) and the e-book; handbook-png renders the newest year's first page for the README.
@@ -99,9 +138,10 @@ catalog: venv
 schema: venv
 	$(BIN)/python -m tools.schema
 
-# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/).
+# Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/);
+# FORCE=1 replaces an existing years/<YEAR>/.
 new-year: venv
-	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)"
+	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
 
 # Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.

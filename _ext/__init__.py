@@ -30,6 +30,7 @@ from .site import (
     a11y,
     chinese_search,
     editions,
+    handbook_toc,
     language,
     navigation,
     pages,
@@ -45,7 +46,7 @@ MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, exports,  # its outputs (the order of the CSS files follows this list)
-    a11y, years, pages, navigation, printed, language,  # the site's repairs and additions
+    a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
     chinese_search, editions, theme_words,  # Chinese search; editions' links; furo's words
 )
 
@@ -76,7 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
-        "env_version": 4,  # week strip nodes, page descriptions, domain objects
+        "env_version": 5,  # week strip nodes, page descriptions, domain objects, failed blocks
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -42,17 +42,13 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from conftest import REPO, Build, require_tool
+from conftest import REPO, YEARS, Build, require_tool
 
 HOST = "127.0.0.1"
 CHROMIUM_ARGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 )
-#: The course years that must have a page, plus any year directory added later.
-YEARS: list[int] = sorted(
-    {2020, 2021, 2022} | {int(d.name) for d in (REPO / "years").iterdir() if d.name.isdigit()},
-    reverse=True)
 YEAR_PAGES: list[str] = [f"years/{year}/index.html" for year in YEARS]
 #: The landing page and every year page: what a visitor of the site sees.
 PAGES: list[str] = ["index.html", *YEAR_PAGES]

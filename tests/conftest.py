@@ -2,7 +2,12 @@
 
 Test roots live in ``tests/roots/test-*`` (small projects, the layout Sphinx's and
 sphinxcontrib-bibtex's tests use).  Tests that need TeX or a browser skip on a developer
-machine without them, but fail under ``CI=true``, where ``.ci/run`` installs them.
+machine without them, but fail under ``CI=true``, where ``.ci/run`` installs them; they
+carry the ``tex`` or ``browser`` mark so ``make test-quick`` can leave them out.
+
+No test writes into the checkout: the real site is built from a copy
+(:func:`copy_site`, the ``site_source`` fixture), and :func:`checkout_is_left_alone`
+fails the run when the checkout's files differ after the tests from before them.
 """
 
 from __future__ import annotations
@@ -11,22 +16,106 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Hypothesis keeps nothing in the checkout: no example database (the property tests are
+# derandomised, so a failure shows again on the next run anyway) and its other caches in a
+# folder of its own outside.
+settings.register_profile("site", database=None)
+settings.load_profile("site")
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="hypothesis-"))
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
 LEGACY = REPO.parent / "shared" / "legacy-site"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+YEARS: list[int] = sorted((int(page.parent.name) for page in REPO.glob("years/*/index.md")
+                           if page.parent.name.isascii() and page.parent.name.isdigit()),
+                          reverse=True)
+"""The course years the checkout has (``years/<yyyy>/index.md``), newest first: what tests
+of the real site expect, so they follow the course as it adds a year."""
+
+
+# Not part of the site: version control, the virtual environment, build output, caches of
+# test tools, the tests and the benchmark.  A local slides tree (``files/``) is copied.
+NOT_SITE = frozenset({".git", ".venv", "_build", "tests", "bench", ".pytest_cache",
+                      ".hypothesis"})
+CACHES = frozenset({"__pycache__"})
+"""What Python may write into the checkout (bytecode); pytest's cache is off (pyproject)."""
+
+
+def copy_site(target: Path, source: Path = REPO) -> Path:
+    """The site's sources as they are in the working tree (a year just started and not yet
+    committed included) copied to ``target``, for a test to build or edit."""
+    def skipped(folder: str, names: list[str]) -> set[str]:
+        left_out = {name for name in names if name in CACHES or name.endswith(".pyc")}
+        if Path(folder) == source:
+            left_out |= NOT_SITE & set(names)
+        return left_out
+
+    shutil.copytree(source, target, ignore=skipped, symlinks=True)
+    return target
+
+
+def checkout_files() -> dict[str, tuple[int, int]]:
+    """Every file of the checkout but caches and the virtual environment, with its size
+    and modification time: what a test must leave as it found it."""
+    found = {}
+    for folder, dirs, files in os.walk(REPO):
+        dirs[:] = [d for d in dirs if d not in CACHES and not (
+            Path(folder) == REPO and d in {".git", ".venv"})]
+        for name in files:
+            path = Path(folder) / name
+            stat = path.lstat()
+            found[path.relative_to(REPO).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_is_left_alone() -> Iterator[None]:
+    """After the last test: the checkout holds the same files, unchanged (an error at the
+    end of the run names what a test wrote, changed or removed)."""
+    before = checkout_files()
+    yield
+    after = checkout_files()
+    changed = sorted(path for path in before.keys() & after.keys()
+                     if before[path] != after[path])
+    report = {"written": sorted(after.keys() - before.keys()),
+              "removed": sorted(before.keys() - after.keys()), "changed": changed}
+    assert not any(report.values()), f"the tests changed the checkout: {report}"
+
+
+@pytest.fixture(scope="session")
+def site_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site's sources, shared by the tests that build the real site."""
+    return copy_site(tmp_path_factory.mktemp("site-source") / "src")
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"
+
+
+# Tests that need a system tool are marked, so a quick run can leave them out
+# (``make test-quick``: ``-m "not tex and not browser and not epubcheck and not bench"``).
+# Tests using these fixtures are marked here; others carry the mark themselves.
+FIXTURE_MARKS = {"browser": "browser", "handbook": "tex", "read_the_docs": "tex"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, mark in FIXTURE_MARKS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(mark)
 
 
 def require_tool(*names: str) -> None:
@@ -71,32 +160,11 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     return Build(outdir, result.returncode, warnings, result.stdout + result.stderr)
 
 
-_NOT_SITE = {".git", ".venv", "_build", "tests", "bench", "files", ".pytest_cache",
-             ".hypothesis"}
-
-
-def _not_site(folder: str, names: list[str]) -> set[str]:
-    skipped = {name for name in names if name == "__pycache__" or name.endswith(".pyc")}
-    if Path(folder) == REPO:
-        skipped |= _NOT_SITE & set(names)
-    return skipped
-
-
-def copy_site(target: Path) -> Path:
-    """The site's sources copied to ``target``, to build there.
-
-    A translated build writes compiled ``.mo`` files beside the ``.po`` files of
-    ``locales/``, so a test never builds a language other than English in the checkout.
-    """
-    shutil.copytree(REPO, target, ignore=_not_site, symlinks=True)
-    return target
-
-
 @pytest.fixture(scope="session")
-def site_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def site_html(site_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once per test session with ``-W``."""
     out = tmp_path_factory.mktemp("site") / "html"
-    return sphinx_build(REPO, out, "html", "-W")
+    return sphinx_build(site_source, out, "html", "-W")
 
 
 def without_badges(html: str) -> BeautifulSoup:

@@ -19,6 +19,8 @@ from conftest import REPO, sphinx_build
 
 sys.path.insert(0, str(REPO / "bench"))
 
+pytestmark = pytest.mark.bench
+
 import blocks  # noqa: E402 - bench/ is not a package
 import generate  # noqa: E402
 import run  # noqa: E402

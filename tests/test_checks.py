@@ -45,7 +45,7 @@ OTHER_YEAR_2020 = _line(
     W2020, 15, "slides path '15-8_蒋鸿达_IM-NET.pptx' is outside this year's folder; "
     "expected a path under files/ppt/2020/", "slides-other-year")
 # The 2030 page: one of each ordering mistake, a refused link and a reused reading file.
-SCHEME_2030 = _line(W2030, 29, "link 'javascript:alert(1)' uses the scheme 'javascript:'; "
+SCHEME_2030 = _line(W2030, 30, "link 'javascript:alert(1)' uses the scheme 'javascript:'; "
                     "expected http, https, mailto or a relative path (not rendered as a link)",
                     "link-scheme")
 REUSED_2030 = _line(
@@ -66,10 +66,10 @@ WEEK_RANGE_2030 = _line(W2030, 35, "Week 5 is outside the term's 4 weeks; set te
 ALL = [OTHER_YEAR_2020, OTHER_YEAR_2022, REUSED_2022, ORDER_2022, SCHEME_2030, REUSED_2030,
        SKIP_2030, BACKWARDS_2030, WEEK_ORDER_2030, WEEK_TWICE_2030, WEEK_RANGE_2030]
 
-# at the slides: / url: line, naming the nearest file of that local year folder
+# at the slides: / url: line; no "did you mean" for a file that is not close (Lecture 1's)
 MISSING_SLIDES = _line("index.md", 16, "slides 'files/ppt/2030/Lecture 2 Data "
                        "Representation.pdf': no such file in the local 'files/ppt/2030/' "
-                       "folder; did you mean 'Lecture 1 Introduction.pdf'?", "slides-missing")
+                       "folder; add the file or fix the path", "slides-missing")
 MISSING_ZIP = _line("index.md", 19, "link 'files/ppt/2030/Lecture 2 Code.zip': no such file "
                     "in the local 'files/ppt/2030/' folder; add the file or fix the path",
                     "slides-missing")

@@ -172,16 +172,16 @@ def test_the_pdf_source_shows_dates_as_plain_text(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="dates-problems")
-def test_doubtful_terms_are_reported_at_the_term(app: SphinxTestApp) -> None:
+def test_doubtful_terms_are_reported_at_the_value(app: SphinxTestApp) -> None:
     app.build()
     warnings = strip_escape_sequences(app.warning.getvalue())
     lines = [line for line in warnings.splitlines() if "WARNING" in line]
     assert len(lines) == 3, warnings
-    assert all("index.md:5: WARNING" in line and line.endswith("[schedule.dates]")
-               for line in lines), warnings
-    assert "term gives 'start' but not 'end'" in warnings
-    assert "week 1's meeting day (Mon 2026-02-23) is before first_day 2026-02-26" in warnings
-    assert "holiday 2025-04-06 is outside the term's 4 weeks" in warnings
+    assert all(line.endswith("[schedule.dates]") for line in lines), warnings
+    assert "index.md:8: WARNING: term gives 'start' but not 'end'" in warnings
+    assert ("index.md:6: WARNING: week 1's meeting day (Mon 2026-02-23) is before first_day "
+            "2026-02-26") in warnings
+    assert "index.md:10: WARNING: holiday 2025-04-06 is outside the term's 4 weeks" in warnings
 
 
 @pytest.mark.sphinx("html", testroot="dates-problems",
@@ -191,6 +191,7 @@ def test_date_warnings_can_be_silenced(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
 
 
+@pytest.mark.tex
 def test_the_pdf_shows_the_dates(tmp_path: Path) -> None:
     """The real PDF, read back as text: each week's date under its label, and "no class"."""
     require_tool("latexmk", "pdflatex", "pdftotext")

@@ -154,7 +154,7 @@ def write_pages(srcdir: Path) -> None:
     (srcdir / "h-links-fields.md").write_text(page("Link fields", LINK_FIELDS), encoding="utf-8")
 
 
-# A refused link in every other field that holds one; the comment is the item's page line.
+# A refused link in every other field that holds one; each is reported at its own line.
 LINK_FIELDS = textwrap.dedent("""\
     sections:
       - title: Link fields
@@ -180,7 +180,7 @@ LINK_FIELDS = textwrap.dedent("""\
                 code:
                   - {label: code, url: "data:,x"}
     """)
-LINK_FIELD_LINES = [10, 13, 18, 21, 23, 26]  # lecture, parts, paper, its code, project, code
+LINK_FIELD_LINES = [12, 16, 19, 21, 24, 26]  # each slides: or url: line
 
 
 def build(tmp: Path, buildername: str) -> tuple[Path, str]:
@@ -294,9 +294,9 @@ def test_code_running_links_are_refused_and_not_linked(html_build: tuple[Path, s
     outdir, warnings = html_build
     refused = [line for line in warnings.splitlines() if "h-links.md" in line]
     assert all("[schedule.link-scheme]" in line for line in refused), refused
-    # each material's own line: the block starts on line 4, the first material on line 10
+    # each material's url: line: the block starts on line 4, the first url: on line 11
     lines = sorted(int(re.search(r"h-links\.md:(\d+):", line)[1]) for line in refused)
-    assert lines == [10 + 2 * n for n in range(len(BAD_LINKS))]
+    assert lines == [11 + 2 * n for n in range(len(BAD_LINKS))]
     div = schedule_div(outdir, "h-links")
     hrefs = [a["href"] for a in div.select("tbody a")]
     assert hrefs == ["https://example.org/kept"]
@@ -338,6 +338,7 @@ def test_latex_escapes_hostile_text(latex_build: tuple[Path, str]) -> None:
     assert "\\{\\{7*7\\}\\}" in tex
 
 
+@pytest.mark.tex
 def test_latex_with_hostile_text_compiles(latex_build: tuple[Path, str]) -> None:
     require_tool("xelatex", "latexmk", "pdftotext")
     outdir, _ = latex_build
@@ -658,7 +659,7 @@ R2_LINKS = textwrap.dedent("""\
     """)
 # (page line, subtype, the link) of each warning; the block starts on line 4
 R2_LINK_WARNINGS = [
-    (11, "link-target", "github.com/foo/slides.pdf"), (18, "link-target", "//evil.example/x"),
+    (13, "link-target", "github.com/foo/slides.pdf"), (18, "link-target", "//evil.example/x"),
     (19, "link-target", "/\\evil.example/x"), (20, "link-target", "github.com/foo"),
     (21, "link-target", "www.example.org"), (25, "link-target", "no/such/page.html"),
     (27, "link-scheme", "javascript:alert(1)"), (28, "link-scheme", "data:,x"),
@@ -895,7 +896,8 @@ def test_file_outside_the_project_is_not_read(r2_html: tuple[Path, Path, list[st
             f"{name}:3: WARNING: cannot read schedule file {given!r}: the file is outside the "
             "project's source directory; move it into the project [schedule.file]")]
         html = (outdir / name.replace(".md", ".html")).read_text(encoding="utf-8")
-        assert "Secret outside" not in html and 'class="schedule' not in html
+        assert "Secret outside" not in html and "schedule-table" not in html
+        assert "schedule-error" in html  # where the tables would be, the error box
 
 
 LONG = "x" * 300  # longer than a file name may be (255 bytes): OSError, not "missing"
@@ -978,6 +980,7 @@ def test_files_tree_is_copied_by_sphinx_rule_for_static_files(
     assert not any("Linked.pdf" in line for line in lines)
 
 
+@pytest.mark.tex
 def test_latex_refuses_the_same_links_and_keeps_the_text(tmp_path: Path) -> None:
     """The PDF links what the page links, and the calendar's text reads the same there."""
     srcdir = r2_project(tmp_path)

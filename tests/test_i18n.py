@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import REPO, Build, copy_site, require_tool, sphinx_build, without_badges
+from conftest import REPO, Build, require_tool, sphinx_build, without_badges
 from icalendar import Calendar
 
 from _ext.locale import LOCALE_DIR, compile_catalogs, po_files
@@ -208,10 +208,9 @@ def test_the_chinese_latex_shows_translated_content(root: Path) -> None:
 
 # --- the real site in Chinese -----------------------------------------------------------
 @pytest.fixture(scope="module")
-def site_zh(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def site_zh(site_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
     """``make html-zh``: the real site with ``language = "zh_CN"``, with ``-W``."""
-    root = copy_site(tmp_path_factory.mktemp("site-zh") / "site")  # it writes .mo files
-    build = sphinx_build(root, root / "_build" / "html", "html", "-W", *ZH)
+    build = sphinx_build(site_source, tmp_path_factory.mktemp("site-zh") / "html", "html", "-W", *ZH)
     assert build.returncode == 0 and build.warnings == "", build.warnings
     return build
 
@@ -262,14 +261,15 @@ def test_the_chinese_site_search_is_chinese(site_zh: Build) -> None:
     assert years <= {index["docnames"][number] for number in found}
 
 
-def test_the_chinese_handbook_has_chinese_headings_and_tables(tmp_path: Path) -> None:
+@pytest.mark.tex
+def test_the_chinese_handbook_has_chinese_headings_and_tables(site_source: Path,
+                                                              tmp_path: Path) -> None:
     """``make pdf-zh``: xelatex with xeCJK sets the Chinese headings and table labels."""
     require_tool("latexmk", "xelatex", "pdftotext")
-    root = copy_site(tmp_path / "site")  # a translated build writes .mo files
     build = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(root), str(tmp_path / "out"),
-         "-q", "-W", "--keep-going", *ZH], capture_output=True, text=True, check=False)
-    pdfs = list((tmp_path / "out" / "latex").glob("*.pdf"))
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(site_source), str(tmp_path), "-q",
+         "-W", "--keep-going", *ZH], capture_output=True, text=True, check=False)
+    pdfs = list((tmp_path / "latex").glob("*.pdf"))
     assert build.returncode == 0 and pdfs, build.stdout[-2000:] + build.stderr[-2000:]
     text = subprocess.run(["pdftotext", "-layout", str(pdfs[0]), "-"], capture_output=True,
                           text=True, check=True).stdout

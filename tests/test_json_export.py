@@ -64,7 +64,7 @@ def test_the_export_has_each_weeks_dates(app: SphinxTestApp) -> None:
     assert sorted(weeks) == [1, 2, 3, 7]
     assert weeks[1] == {
         "week": 1, "first_day": "2026-02-23", "last_day": "2026-03-01",
-        "meeting": "2026-02-25", "cancelled": False,
+        "meeting": "2026-02-25", "cancelled": False, "holiday": None,
         "start": "2026-02-25T15:10:00+08:00", "end": "2026-02-25T18:00:00+08:00",
         "timezone": "Asia/Shanghai"}
     assert weeks[7]["meeting"] == "2026-04-08" and weeks[7]["cancelled"] is True

@@ -54,9 +54,10 @@ def build_pair(srcdir: Path, out: Path, *extra: str) -> tuple[Path, Path]:
     return ours.outdir, furos.outdir
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_real_site_pages_equal_furos(tmp_path: Path, jobs: str) -> None:
-    ours, furos = build_pair(REPO, tmp_path, "-j", jobs)
+def test_real_site_pages_equal_furos(site_source: Path, tmp_path: Path, jobs: str) -> None:
+    ours, furos = build_pair(site_source, tmp_path, "-j", jobs)
     assert_same_pages(ours, furos)
     # the comparison is about a tree that marks the page: 2021 is current, 2022 is not
     tree = sidebar(ours, "years/2021/index.html")
@@ -87,6 +88,7 @@ def archive(srcdir: Path, pages: int) -> Path:
     return srcdir
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_generated_archive_pages_equal_furos(tmp_path: Path, jobs: str) -> None:
     src = archive(tmp_path / "src", 24)
@@ -103,6 +105,7 @@ def test_generated_archive_pages_equal_furos(tmp_path: Path, jobs: str) -> None:
     assert len(first.select("li.current")) == 2
 
 
+@pytest.mark.slow
 def test_dirhtml_pages_equal_furos(tmp_path: Path) -> None:
     src = archive(tmp_path / "src", 5)
     ours = sphinx_build(src, tmp_path / "ours", "dirhtml")

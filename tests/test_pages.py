@@ -7,10 +7,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, Build
+from conftest import REPO, YEARS, Build
 
-YEARS = sorted((int(d.name) for d in (REPO / "years").iterdir() if d.name.isdigit()),
-               reverse=True)
 YEAR_PAGES = [f"years/{year}/index.html" for year in YEARS]
 GUIDE_PAGES = sorted(f"guide/{source.stem}.html" for source in (REPO / "guide").glob("*.md"))
 PAGES = ["index.html", *YEAR_PAGES, *GUIDE_PAGES]

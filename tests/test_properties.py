@@ -322,6 +322,7 @@ def enclosing_item(text: str, path: tuple[Any, ...]) -> tuple[int, int]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("syntax", sorted(PAGES))
 @EXAMPLES
 @given(data=schedules)
@@ -332,6 +333,7 @@ def test_valid_schedules_render_without_refusal(app: SphinxTestApp, syntax: str,
     check(app, block_lines(text), valid=True, syntax=syntax)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("syntax", sorted(PAGES))
 @EXAMPLES
 @given(data=schedules, choice=st.data())

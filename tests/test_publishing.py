@@ -19,9 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import LEGACY, REPO, Build, require_tool, sphinx_build
+from conftest import LEGACY, REPO, YEARS, Build, require_tool, sphinx_build
 
-YEARS = sorted(int(page.parent.name) for page in REPO.glob("years/*/index.md"))
 
 
 def serve(outdir: Path, path: str) -> Path | None:
@@ -137,12 +136,13 @@ def epubcheck() -> list[str]:
     return ["java", "-jar", str(path)] if path.suffix == ".jar" else [str(path)]
 
 
+@pytest.mark.epubcheck
 def test_epubcheck_finds_nothing_and_the_contents_list_every_year(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
+        site_source: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     command = epubcheck()
     out = tmp_path_factory.mktemp("epubcheck")
     # as `make epub`: sphinx-build -M epub, doctrees beside the output
-    build = sphinx_build(REPO, out / "epub", "epub", "-W", "-d", str(out / "doctrees"))
+    build = sphinx_build(site_source, out / "epub", "epub", "-W", "-d", str(out / "doctrees"))
     assert build.returncode == 0 and build.warnings == "", build.warnings
     book = next((out / "epub").glob("*.epub"))
     check = subprocess.run([*command, str(book)], capture_output=True, text=True, check=False)

@@ -33,6 +33,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import REPO, Build, require_tool
+from test_requirements import pins
 
 CONFIG = REPO / ".readthedocs.yaml"
 
@@ -126,13 +127,11 @@ def test_current_os_and_python_strict_sphinx_pdf_and_epub(config: dict[str, Any]
     assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
 
 
-def test_named_files_exist_and_requirements_hold_sphinx(config: dict[str, Any]) -> None:
+def test_named_files_exist_and_requirements_are_the_pinned_lock(config: dict[str, Any]) -> None:
+    """Read the Docs installs the exact versions the tests passed with (the lock file)."""
     assert (REPO / config["sphinx"]["configuration"]).is_file()
-    requirements = (REPO / config["python"]["install"][0]["requirements"]).read_text(
-        encoding="utf-8")
-    names = {re.split(r"[<>=!~\[; ]", line, maxsplit=1)[0].lower()
-             for line in requirements.splitlines() if line.strip() and not line.startswith("#")}
-    assert {"sphinx", "myst-parser", "furo", "sphinx-design"} <= names
+    locked = pins(config["python"]["install"][0]["requirements"])
+    assert {"sphinx", "myst-parser", "furo", "sphinx-design"} <= locked.keys()
 
 
 def test_pdf_settings_read_the_docs_uses_come_from_conf(config: dict[str, Any]) -> None:
@@ -188,8 +187,15 @@ def read_the_docs(tmp_path_factory: pytest.TempPathFactory) -> ReadTheDocsBuild:
     all three; the PDF made by ``latexmk -f`` (whose exit status Read the Docs ignores
     when a PDF appears).  ``SOURCE_DATE_EPOCH`` is not set there.
     """
-    require_tool("latexmk", "xelatex")
+    require_tool("latexmk", "xelatex", "git")
     tmp = tmp_path_factory.mktemp("readthedocs")
+    # Read the Docs builds a clone of the commit, not a working tree
+    checkout = tmp / "checkout"
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True,
+                          text=True, check=True).stdout.strip()
+    subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(REPO), str(checkout)],
+                   check=True)
+    subprocess.run(["git", "checkout", "--quiet", head], cwd=checkout, check=True)
     output = tmp / "_readthedocs"
     doctrees = tmp / "_build" / "doctrees"
     env = {key: value for key, value in os.environ.items()
@@ -198,16 +204,16 @@ def read_the_docs(tmp_path_factory: pytest.TempPathFactory) -> ReadTheDocsBuild:
                 "READTHEDOCS_LANGUAGE": "en", "READTHEDOCS_VERSION": "latest",
                 "READTHEDOCS_VERSION_NAME": "latest", "READTHEDOCS_VERSION_TYPE": "branch",
                 "READTHEDOCS_CANONICAL_URL": RTD_URL, "READTHEDOCS_OUTPUT": f"{output}/",
-                "READTHEDOCS_REPOSITORY_PATH": str(REPO)})
+                "READTHEDOCS_REPOSITORY_PATH": str(checkout)})
     sphinx = [sys.executable, "-m", "sphinx", "-T"]
     strict = ["-W", "--keep-going"]  # fail_on_warning: true
-    common = ["-d", str(doctrees), "-D", "language=en", str(REPO)]
+    common = ["-d", str(doctrees), "-D", "language=en", str(checkout)]
     runs = {}
     for name, command in (
             ("html", [*sphinx, *strict, "-b", "html", *common, str(output / "html")]),
             ("latex", [*sphinx, "-b", "latex", *common, str(output / "pdf")]),
             ("epub", [*sphinx, *strict, "-b", "epub", *common, str(output / "epub")])):
-        runs[name] = subprocess.run(command, cwd=REPO, env=env, capture_output=True,
+        runs[name] = subprocess.run(command, cwd=checkout, env=env, capture_output=True,
                                     text=True, check=False)
         if name == "latex" and runs[name].returncode == 0:
             runs["pdf"] = subprocess.run(

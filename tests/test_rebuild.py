@@ -16,15 +16,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
 
 FURO_LATE_SETTING = {"pygments_dark_style"}
 
 
-def build(outdir: Path) -> str:
+def build(srcdir: Path, outdir: Path) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going",
-         str(REPO), str(outdir)], capture_output=True, text=True, check=False)
+         str(srcdir), str(outdir)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
@@ -43,12 +42,12 @@ def changed_settings(log: str) -> set[str]:
     return set(re.findall(r"'([^']+)'", match[1])) if match else set()
 
 
-def test_noop_rebuild_reports_no_changed_setting(tmp_path: Path) -> None:
+def test_noop_rebuild_reports_no_changed_setting(site_source: Path, tmp_path: Path) -> None:
     out = tmp_path / "html"
-    build(out)
+    build(site_source, out)
     pages = documents(out)
     assert out / "years" / "2022" / "index.html" in pages and len(pages) >= 5, pages
-    log = build(out)
+    log = build(site_source, out)
     assert "0 added, 0 changed, 0 removed" in log
     assert changed_settings(log) <= FURO_LATE_SETTING, log
     assert "html_static_path" not in log

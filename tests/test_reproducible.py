@@ -21,7 +21,6 @@ from conftest import REPO, Build, copy_site, sphinx_build
 
 PROBE = Path(__file__).parent / "roots" / "test-parallel"
 EPOCH = "1650000000"  # 2022-04-15, inside the spring 2022 term
-# not sources of the site; a developer's local slides tree (``files/``) may be gigabytes
 def site_copy(where: Path) -> Path:
     """The site's sources copied to ``where``, with the probe extension added."""
     copy_site(where)
@@ -75,6 +74,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return outputs(tmp / "html")
 
 
+@pytest.mark.slow
 def test_two_clean_builds_from_different_checkouts_are_identical(
         reference: dict[str, bytes], tmp_path: Path) -> None:
     src = site_copy(tmp_path / "another-checkout")
@@ -123,6 +123,7 @@ def edit(page: Path) -> None:
     os.utime(page, (later, later))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_incremental_build_rereads_only_the_edited_year(tmp_path: Path, jobs: str) -> None:
     src = site_copy(tmp_path / "site")

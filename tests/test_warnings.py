@@ -74,7 +74,7 @@ CASES = [
     ("lecture-without-title", "sections:\n  - title: F\n    weeks:\n" + GOOD_WEEK + """\
           - number: 2
 """, ["PAGE:12: WARNING: schedule field 'sections[0].weeks[0].lectures[1]': a lecture "
-      "needs 'number' and 'title' (or 'parts') [schedule.invalid]"]),
+      "needs a 'title' (and usually a 'number'), or 'parts' [schedule.invalid]"]),
     ("bad-yaml", "sections:\n  - title: F\n    weeks: [\n", [
         "PAGE:6: WARNING: invalid YAML: expected the node content, but found "
         "'<stream end>' (while parsing a flow node) [schedule.yaml]"]),
@@ -146,7 +146,7 @@ def test_restructuredtext_warning_lines(tmp_path: Path) -> None:
     assert build.warnings.splitlines() == [
         f"{src / 'index.rst'}:12: WARNING: schedule field "
         "'sections[0].weeks[0].lectures[0].colour': unknown key 'colour'; expected one of: "
-        "acknowledge, number, title, parts, slides [schedule.invalid]"]
+        "acknowledge, number, title, speaker, parts, slides [schedule.invalid]"]
 
 
 def test_file_option_reports_lines_in_that_file_and_rebuilds_on_edit(tmp_path: Path) -> None:

@@ -137,6 +137,7 @@ def test_the_editions_link_each_other(zh: Build, site_html: Build, page: str) ->
     assert _soup(site_html, page).select_one("a.site-edition").get_text() == "中文"
 
 
+@pytest.mark.epubcheck
 def test_the_chinese_ebook_passes_epubcheck(tmp_path_factory: pytest.TempPathFactory) -> None:
     command = epubcheck()
     book = _build(tmp_path_factory, "zh_CN", "epub")

@@ -11,8 +11,12 @@ new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in
 * clears slides, paper readings, projects, material links to files of the old year, and
   every ``acknowledge:`` entry;
 * writes ``term.first_day`` and ``term.holidays`` empty, each with a ``# TO FILL IN``
-  comment, so the person starting the year sees where the new dates go;
+  comment, so the person starting the year sees where the new dates go (last year's
+  ``makeup_days`` go with its holidays);
 * sets ``year:`` (if given) and puts the new year into ``term.name`` and the headings;
+* clears the teaching assistants in the page's staff section (a TA rarely stays two
+  years, and last year's name on this year's page is wrong without anyone noticing),
+  marking the line ``TO FILL IN``;
 * renumbers lectures consecutively when the old numbers overlapped or skipped (the old
   year may have acknowledged that; the new year starts clean).
 
@@ -48,10 +52,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from _ext.schedule.links import is_allowed, is_site_path
 from _ext.schedule.model import WEEKDAYS, LecturePart, lecture_span
 from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+from tools.staff import TO_FILL, clear_teaching_assistants
 
 REPO = Path(__file__).resolve().parent.parent
-TO_FILL = "TO FILL IN"
-"""Marks the fields ``new-year`` leaves for a person to fill, in the YAML's comments."""
 
 
 class NewYearError(Exception):
@@ -66,6 +69,8 @@ class NewYearSummary:
     todo: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     """Old term name -> new one ("Spring 2022" -> "Spring 2023"), for the page's text."""
+    staff: str | None = None
+    """The to-do item for the staff section (its file:line), once the page is edited."""
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -134,7 +139,7 @@ def clear_year(data: Any, old: int, new: int, summary: NewYearSummary) -> None:
         data["year"] = new
     term = data.get("term")
     if isinstance(term, dict):
-        _drop(term, "first_day", "holidays", "acknowledge")
+        _drop(term, "first_day", "holidays", "makeup_days", "acknowledge")
         _mark_dates(term)
         name = term.get("name")
         if isinstance(name, str) and str(old) in name:
@@ -215,6 +220,7 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
         body = "\n".join(lines[block.start:block.end])
         lines[block.start:block.end] = edit_yaml(body, old, new, summary).rstrip("\n").split("\n")
     fenced = fenced_lines(lines)
+    summary.staff = clear_teaching_assistants(lines, fenced, f"years/{new}/{page.name}", old)
     for index, line in enumerate(lines):
         if index in fenced or str(old) not in line:
             continue
@@ -296,6 +302,8 @@ def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSum
     if not any("term.first_day" in item for item in summary.todo):
         summary.todo.append(f"years/{new}/index.md: to show dates, add a 'term:' block "
                             "with first_day and holidays (see the guide)")
+    if summary.staff:
+        summary.todo.append(summary.staff)
     summary.todo.append(f"during the term: put the slides in files/ppt/{new}/ and add a "
                         "'slides:' line to each lecture; add papers: and projects: as they "
                         "are assigned")

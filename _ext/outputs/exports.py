@@ -55,21 +55,26 @@ def export_files(docname: str, year: int | None, index: int, data: Schedule,
     """Which files one block publishes, by the naming rule in the module docstring."""
     from ..schedule.dates import has_dates
 
+    stem = export_stem(docname, year, index)
+    ics = None
+    if config.schedule_calendar_export and has_dates(data.term):
+        from .ical import meetings  # icalendar loads for dated schedules only
+
+        if meetings(data):
+            ics = stem + ".ics"
+    json = stem + ".json" if config.schedule_json_export else None
+    return ExportFiles(ics, json)
+
+
+def export_stem(docname: str, year: int | None, index: int) -> str:
+    """The output path of a block's files without the ending: ``years/2026/schedule-2026``."""
     base = posixpath.basename(docname)
     stem = "schedule" if base == "index" else base
     if year is not None:
         stem += f"-{year}"
     if index:
         stem += f"-{index + 1}"
-    folder = posixpath.dirname(docname)
-    ics = None
-    if config.schedule_calendar_export and has_dates(data.term):
-        from .ical import meetings  # icalendar loads for dated schedules only
-
-        if meetings(data):
-            ics = posixpath.join(folder, stem + ".ics")
-    json = posixpath.join(folder, stem + ".json") if config.schedule_json_export else None
-    return ExportFiles(ics, json)
+    return posixpath.join(posixpath.dirname(docname), stem)
 
 
 def _priority(record: ScheduleRecord) -> tuple[bool, str, int]:
@@ -171,6 +176,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     environ = build_environ(Path(app.srcdir))
+    remove_stale(app, outdir)
     for record in schedule_domain(app.env).all():
         from .ical import build_calendar
         from .json_export import build_json
@@ -195,6 +201,29 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
             _write(outdir / files.json, build_json(
                 record.schedule, year=record.year, docname=record.docname, url=url,
                 calendar=posixpath.basename(files.ics) if files.ics else None))
+
+
+def remove_stale(app: Sphinx, outdir: Path) -> None:
+    """Remove an earlier build's files of each block that could not be read this time.
+
+    The page shows an error box instead of the tables; a calendar or JSON file left from
+    the last good build would still be served and linked from elsewhere, with data the
+    page no longer shows.  A file another block publishes now is kept.
+    """
+    domain = schedule_domain(app.env)
+    if not domain.failed:
+        return
+    kept: set[str] = set()
+    for record in domain.all():
+        files = export_files(record.docname, record.year, record.index, record.schedule,
+                             app.config)
+        kept.update(path for path in (files.ics, files.json) if path)
+    for docname, blocks in domain.failed.items():
+        for index, year in blocks:
+            for ending in (".ics", ".json"):
+                path = export_stem(docname, year, index) + ending
+                if path not in kept:
+                    (outdir / path).unlink(missing_ok=True)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -94,7 +94,8 @@ def description_lines(week: Week, _: Words = ENGLISH,
     """The week's lectures, then its paper readings and projects, one per line."""
     for lecture in week.lectures:
         for number, title in lecture.each():
-            yield lecture_label(number, content(title), _)
+            label = lecture_label(number, content(title), _)
+            yield f"{label} ({lecture.speaker})" if lecture.speaker else label
     for reading in week.papers:
         yield _("Paper: {reading}").format(reading=_translated_label(reading, content))
     for reading in week.projects:

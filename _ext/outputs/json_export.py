@@ -37,8 +37,12 @@ class WeekExport(BaseModel):
     week: int = Field(ge=1)
     first_day: dt.date = Field(description="The Monday that begins the week.")
     last_day: dt.date = Field(description="The Sunday that ends the week.")
-    meeting: dt.date = Field(description="The day the class meets (or would have met).")
+    meeting: dt.date = Field(description="The day the class meets (or would have met); a "
+                                         "make-up day when one replaces the holiday.")
     cancelled: bool = Field(description="True when the meeting day is a holiday.")
+    holiday: str | None = Field(
+        default=None, description="The holiday's name when the meeting is cancelled ('' "
+                                  "for an unnamed holiday); null when it is not.")
     start: dt.datetime | None = Field(description="Start of the meeting with UTC offset.")
     end: dt.datetime | None = Field(description="End of the meeting with UTC offset.")
     timezone: str
@@ -46,7 +50,8 @@ class WeekExport(BaseModel):
     @classmethod
     def of(cls, dates: WeekDates) -> WeekExport:
         return cls(week=dates.week, first_day=dates.first, last_day=dates.last,
-                   meeting=dates.meeting, cancelled=dates.cancelled, start=dates.start,
+                   meeting=dates.meeting, cancelled=dates.cancelled,
+                   holiday=dates.holiday if dates.cancelled else None, start=dates.start,
                    end=dates.end, timezone=dates.timezone)
 
 
@@ -70,6 +75,11 @@ def build_json(data: Schedule, *, year: int | None, docname: str, url: str | Non
     export = ScheduleExport(year=year, page=docname, url=url, calendar=calendar,
                             schedule=data, weeks=weeks)
     document = export.model_dump(mode="json")
+    # the rows the week flow added for holiday weeks are not the staff's data: the file
+    # keeps what was written (with each week's number filled in); ``weeks`` has their dates
+    for section, dumped in zip(data.sections, document["schedule"]["sections"]):
+        dumped["weeks"] = [row for week, row in zip(section.weeks, dumped["weeks"])
+                           if not week._no_class]
     _keep_linkable(document["schedule"])
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -80,8 +90,9 @@ def _keep_linkable(schedule: dict[str, Any]) -> None:
         for week in section["weeks"]:
             week["materials"] = [link for link in week["materials"] if is_linkable(link["url"])]
             for item in week["lectures"] + week["papers"] + week["projects"]:
-                if item.get("slides") is not None and not is_linkable(item["slides"]):
-                    item["slides"] = None
+                for key in ("slides", "url"):
+                    if item.get(key) is not None and not is_linkable(item[key]):
+                        item[key] = None
                 if "code" in item:
                     item["code"] = [link for link in item["code"] if is_linkable(link["url"])]
 

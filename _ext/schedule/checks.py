@@ -24,7 +24,7 @@ from .dates import dated_weeks, term_problems
 from .files import (
     SLIDES_ROOT,
     FolderState,
-    closest_file,
+    file_hint,
     folder_state,
     ppt_year,
     site_path,
@@ -41,7 +41,7 @@ from .model import (
     Reading,
     Schedule,
     Week,
-    all_links,
+    link_fields,
     lecture_span,
     slides_of,
     walk,
@@ -83,11 +83,12 @@ Check = Callable[[Schedule, CheckContext], None]
 
 
 def check_link_schemes(data: Schedule, context: CheckContext) -> None:
-    for item, url in all_links(data):
+    for item, key, url in link_fields(data):
         if not is_allowed(url):
             context.report(item, Subtype.LINK_SCHEME,
                            f"link {url!r} uses the scheme '{scheme_of(url)}:'; expected http, "
-                           "https, mailto or a relative path (not rendered as a link)")
+                           "https, mailto or a relative path (not rendered as a link)",
+                           location=item.where_of(key))
 
 
 def check_slides_missing(data: Schedule, context: CheckContext) -> None:
@@ -97,10 +98,7 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
     not checked (see :mod:`.files`).  The warning stands at the ``slides:`` (or
     ``url:``) line and names the nearest existing file, since the usual cause is a typo.
     """
-    linked: list[tuple[Item, str, str]] = [(item, url, "slides") for item, url in slides_of(data)]
-    linked += [(item, url, "url") for item, url in all_links(data)
-               if not isinstance(item, (Lecture, Reading))]  # code and material files
-    for item, url, key in linked:
+    for item, key, url in link_fields(data):
         folder = year_folder(url)
         if folder is None:
             continue
@@ -112,8 +110,7 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
         if name in state:
             continue
         kind = "slides" if key == "slides" else "link"
-        hint = closest_file(name, state)
-        advice = f"did you mean {hint!r}?" if hint else "add the file or fix the path"
+        advice = file_hint(name, state)
         context.report(item, Subtype.SLIDES_MISSING,
                        f"{kind} {url.strip()!r}: no such file in the local '{folder}/' "
                        f"folder; {advice}", location=item.where_of(key))
@@ -170,6 +167,8 @@ def check_lecture_order(data: Schedule, context: CheckContext) -> None:
             if lecture._after_gap:
                 previous = None  # the left-out lecture's own warning explains the gap
             for number, _title in lecture.each():
+                if number is None:
+                    continue  # a guest talk or review session is outside the numbering
                 first, last = lecture_span(number)
                 if previous is not None:
                     prev_first, prev_last, prev_number = previous
@@ -272,8 +271,8 @@ def report_term_problems(data: Schedule) -> None:
     """Doubtful term facts, once per block, at the ``term:`` line."""
     if data.term is None:
         return
-    for problem in term_problems(data.term):
-        warn(problem, Subtype.DATES, data.term.where)
+    for problem, where in term_problems(data.term):
+        warn(problem, Subtype.DATES, where or data.term.where)
 
 
 def run_all(data: Schedule, context: CheckContext) -> None:

@@ -3,8 +3,10 @@
 Weeks are Monday-based, as a university timetable counts them: week 1 is the Monday to
 Sunday that contains ``first_day`` (which may be any day of that week), week N starts
 7·(N-1) days later.  The class meets once a week on ``weekday`` (when it is not given,
-on the weekday of ``first_day``).  A meeting that falls on one of ``holidays`` is
-cancelled: the week keeps its dates but shows "no class".
+on the weekday of ``first_day``).  A meeting that falls on one of ``holidays`` (a date,
+a named date or a named range) is cancelled: the week keeps its dates but shows "no
+class" and the holiday's name, unless a ``makeup_days`` entry replaces that holiday:
+then the class meets on the make-up day instead (调休).
 
 Times are wall-clock times in the term's IANA ``timezone`` (via :mod:`zoneinfo`), so a
 class at 15:10 stays at 15:10 local time when daylight saving time begins or ends and
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..locale import ENGLISH, Words
-from .model import WEEKDAYS, Schedule, Term, weeks
+from .model import WEEKDAYS, Holiday, HolidayRange, Schedule, Term, weeks
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,30 @@ class WeekDates:
     end: dt.datetime | None
     """Timezone-aware end of the meeting, when the term gives ``end``."""
     timezone: str
+    holiday: str = ""
+    """The name of the holiday that cancels the meeting (``""`` if unnamed or none)."""
+
+
+def holiday_at(term: Term, day: dt.date) -> str | None:
+    """The name of the holiday on ``day`` (``""`` if it has none), or ``None``."""
+    for entry in term.holidays:
+        if isinstance(entry, HolidayRange):
+            if entry.first <= day <= entry.last:
+                return entry.name or ""
+        elif isinstance(entry, Holiday):
+            if entry.date == day:
+                return entry.name or ""
+        elif entry == day:
+            return ""
+    return None
+
+
+def holiday_span(entry: dt.date | Holiday | HolidayRange) -> tuple[dt.date, dt.date]:
+    """First and last day of one ``holidays`` entry."""
+    if isinstance(entry, HolidayRange):
+        return entry.first, entry.last
+    day = entry.date if isinstance(entry, Holiday) else entry
+    return day, day
 
 
 def has_dates(term: Term | None) -> bool:
@@ -74,9 +100,13 @@ def week_dates(term: Term | None, week: int) -> WeekDates | None:
     zone = ZoneInfo(term.timezone)
     first = monday_of(term.first_day) + dt.timedelta(weeks=week - 1)
     meeting = first + dt.timedelta(days=meeting_weekday(term))
+    holiday = holiday_at(term, meeting)
+    made_up = next((day.date for day in term.makeup_days if day.replaces == meeting), None)
+    if holiday is not None and made_up is not None:
+        meeting, holiday = made_up, None  # the class meets on the make-up day instead
     return WeekDates(
         week=week, first=first, last=first + dt.timedelta(days=6), meeting=meeting,
-        cancelled=meeting in term.holidays,
+        cancelled=holiday is not None, holiday=holiday or "",
         start=_at(meeting, term.start, zone), end=_at(meeting, term.end, zone),
         timezone=term.timezone)
 
@@ -92,34 +122,61 @@ def day_label(day: dt.date, _: Words = ENGLISH) -> str:
     return _.date(day, _("EEE, MMM d"))
 
 
-def term_problems(term: Term | None) -> list[str]:
-    """What in the term facts makes the computed dates doubtful, in words for staff.
+EARLIEST_CLASS = dt.time(7, 0)
+"""A start or end before this is almost surely an afternoon time written as on a 12-hour
+clock (``start: "3:10"`` for 3:10 PM)."""
 
-    Nothing is reported for terms without ``first_day``: legacy years give a weekday and
-    times only, and that is expected.
+
+def term_problems(term: Term | None) -> list[tuple[str, str | None]]:
+    """What in the term facts makes the computed dates doubtful, in words for staff, each
+    with the ``file:line`` of the value at fault.
+
+    Legacy terms without ``first_day`` give a weekday and times only: only their times
+    are checked.  A field left out as invalid has had its warning and is not named again.
     """
-    if term is None or term.first_day is None:
+    if term is None:
         return []
-    problems = []
-    if (term.start is None) != (term.end is None):
+    problems: list[tuple[str, str | None]] = []
+    for name in ("start", "end"):
+        clock = getattr(term, name)
+        if clock is not None and clock < EARLIEST_CLASS:
+            later = f"{clock.hour + 12}:{clock.minute:02d}"
+            problems.append((f"term.{name} {clock:%H:%M} is before 07:00; times are on the "
+                             f"24-hour clock, so did you mean \"{later}\"?",
+                             term.where_of(name)))
+    if term.first_day is None:
+        return problems
+    if (term.start is None) != (term.end is None) and not term._invalid & {"start", "end"}:
         given, missing = ("start", "end") if term.end is None else ("end", "start")
-        problems.append(f"term gives '{given}' but not '{missing}'; calendar events need "
-                        "both times (or neither, for all-day events)")
+        problems.append((f"term gives '{given}' but not '{missing}'; calendar events need "
+                         "both times (or neither, for all-day events)", term.where_of(given)))
     first = week_dates(term, 1)
     assert first is not None
     if first.meeting < term.first_day:
-        problems.append(
+        problems.append((
             f"week 1's meeting day ({WEEKDAYS[first.meeting.weekday()]} "
             f"{first.meeting.isoformat()}) is before first_day "
             f"{term.first_day.isoformat()}; weeks are Monday-based, so check "
-            "'first_day' and 'weekday'")
+            "'first_day' and 'weekday'", term.where_of("first_day")))
     last = week_dates(term, term.weeks)
     assert last is not None
-    for holiday in term.holidays:
-        if not first.first <= holiday <= last.last:
-            problems.append(f"holiday {holiday.isoformat()} is outside the term's "
-                            f"{term.weeks} weeks ({first.first.isoformat()} to "
-                            f"{last.last.isoformat()})")
+    span = f"the term's {term.weeks} weeks ({first.first.isoformat()} to {last.last.isoformat()})"
+    for index, entry in enumerate(term.holidays):
+        low, high = holiday_span(entry)
+        if high < first.first or low > last.last:
+            shown = low.isoformat() if low == high else f"{low.isoformat()} to {high.isoformat()}"
+            problems.append((f"holiday {shown} is outside {span}",
+                             term.where_of_entry("holidays", index)))
+    for day in term.makeup_days:
+        if holiday_at(term, day.replaces) is None:
+            problems.append((f"make-up day {day.date.isoformat()} replaces "
+                             f"{day.replaces.isoformat()}, which is not in term.holidays; "
+                             "add the holiday, or correct 'replaces'", day.where_of("replaces")))
+        elif day.replaces.weekday() != meeting_weekday(term):
+            problems.append((f"make-up day {day.date.isoformat()} replaces "
+                             f"{day.replaces.isoformat()}, which is not a class day "
+                             f"({WEEKDAYS[meeting_weekday(term)]}); it changes nothing",
+                             day.where_of("replaces")))
     return problems
 
 

@@ -51,21 +51,27 @@ class ScheduleDirective(SphinxDirective):
 
         loaded = self._text()
         if loaded is None:
-            return []
+            return self._failed(getattr(self, "_file_error", None))
         text, source, first_line = loaded
         config = self.config
         try:
             read = read_yaml(text, max_bytes=config.schedule_max_bytes,
                              max_depth=config.schedule_max_depth)
         except ScheduleReadError as error:
-            warn(error.message, Subtype.YAML, f"{source}:{first_line + error.line + 1}")
-            return []
+            where = f"{source}:{first_line + error.line + 1}"
+            warn(error.message, Subtype.YAML, where)
+            return self._failed(f"{self._shown(where)}: {error.message}")
         data, problems = validate(read, first_line=first_line, source=source)
         for problem in problems:
             warn(f"schedule field '{field_path(problem.path)}': {problem.message}",
                  Subtype.INVALID, f"{source}:{first_line + problem.line + 1}")
         if data is None:
-            return []
+            shown = [f"{self._shown(f'{source}:{first_line + p.line + 1}')}: "
+                     f"schedule field '{field_path(p.path)}': {p.message}" for p in problems]
+            return self._failed("\n".join(shown))
+        # a 'term:' that was given but left out has had its warning: the {term} line adds none
+        data._term_reported = isinstance(read.data, dict) and "term" in read.data \
+            and data.term is None
         docname = self.env.docname
         year = year_of(docname, data)
         context = checks.CheckContext(
@@ -74,7 +80,7 @@ class ScheduleDirective(SphinxDirective):
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         domain.note_folders(docname, context.folders)
-        index = len(domain.records.get(docname, []))
+        index = domain.next_index(docname)
         record = ScheduleRecord(docname, year, data, index)
         domain.add(record)
         words = build_words(config.language)
@@ -87,6 +93,29 @@ class ScheduleDirective(SphinxDirective):
         # the download links (calendar, JSON) go here; each builder decides what they are
         tables += schedule_exports(docname=docname, index=index)
         return [tables]
+
+    def _shown(self, where: str) -> str:
+        """``years/2023/index.md:12`` for an absolute ``file:line``: what the box shows."""
+        srcdir = str(self.env.srcdir).rstrip("/") + "/"
+        return where.removeprefix(srcdir)
+
+    def _failed(self, message: str | None) -> list[nodes.Node]:
+        """What stands where an unreadable block's tables would be.
+
+        The warning has been given (``-W`` fails the build); a preview without ``-W``
+        (``make live``) must not show the page as if it had no schedule, so an error box
+        names the file, line and message.  The block is noted as failed: its export files
+        of an earlier build are removed and the ``{term}`` line adds no second warning.
+        """
+        schedule_domain(self.env).note_failed(self.env.docname, year_of(self.env.docname))
+        text = message or "see the build's warnings"
+        _ = build_words(self.config.language)
+        intro = _("This schedule could not be read, so its tables are not shown:")
+        box = nodes.error("", nodes.paragraph(intro, intro), classes=["schedule-error"])
+        for line in text.split("\n"):
+            box += nodes.paragraph("", "", nodes.literal(line, line))
+        self.set_source_info(box)
+        return [box]
 
     def _text(self) -> tuple[str, str, int] | None:
         """The YAML text, the file it is in, and the 0-based line where it starts."""
@@ -103,9 +132,9 @@ class ScheduleDirective(SphinxDirective):
                                       within=Path(self.env.srcdir))
                 return text, str(path), 0
             except (OSError, UnicodeDecodeError, ScheduleReadError) as error:
-                warn(f"cannot read schedule file {self.options['file']!r}: {error}",
-                     Subtype.FILE,
-                     self.get_location())
+                message = f"cannot read schedule file {self.options['file']!r}: {error}"
+                warn(message, Subtype.FILE, self.get_location())
+                self._file_error = f"{self._shown(self.get_location())}: {message}"
                 return None
         source, _ = self.get_source_info()
         return self._body_text(), source, self._first_content_line()

@@ -118,7 +118,7 @@ class ScheduleDomain(Domain):
     }
     roles: ClassVar[dict[str, XRefRole]] = {
         "lecture": XRefRole(), "paper": XRefRole(), "project": XRefRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "folders": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}, "folders": {}, "failed": {}}
 
     @property
     def records(self) -> dict[str, list[ScheduleRecord]]:
@@ -129,6 +129,24 @@ class ScheduleDomain(Domain):
         """Per page, the slides year folders its checks and links looked at, and what
         each held; when one changes the page is read again (:func:`outdated_by_folders`)."""
         return self.data.setdefault("folders", {})
+
+    @property
+    def failed(self) -> dict[str, list[tuple[int, int | None]]]:
+        """Per page, the blocks that could not be read at all, as (index, year): the page
+        shows an error box instead, the ``{term}`` line adds no warning of its own, and the
+        block's export files of an earlier build are removed (:mod:`..outputs.exports`)."""
+        return self.data.setdefault("failed", {})
+
+    def note_failed(self, docname: str, year: int | None) -> int:
+        """Remember a block that could not be read; returns its index on the page."""
+        index = self.next_index(docname)
+        self.failed.setdefault(docname, []).append((index, year))
+        return index
+
+    def next_index(self, docname: str) -> int:
+        """The position of the next block on the page, failed blocks counted, so a block
+        keeps its export file names while the one before it is broken."""
+        return len(self.records.get(docname, [])) + len(self.failed.get(docname, []))
 
     def note_folders(self, docname: str, seen: dict[str, FolderState]) -> None:
         self.folders.setdefault(docname, {}).update(seen)
@@ -153,6 +171,7 @@ class ScheduleDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.records.pop(docname, None)
         self.folders.pop(docname, None)
+        self.failed.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname, records in otherdata.get("records", {}).items():
@@ -161,6 +180,9 @@ class ScheduleDomain(Domain):
         for docname, seen in otherdata.get("folders", {}).items():
             if docname in docnames:
                 self.folders[docname] = seen
+        for docname, blocks in otherdata.get("failed", {}).items():
+            if docname in docnames:
+                self.failed[docname] = blocks
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each item twice: by its title for the search, by its key for roles.

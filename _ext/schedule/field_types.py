@@ -22,9 +22,12 @@ from .fields import (
     TIMEZONES,
 )
 from .model import (
+    Holiday,
+    HolidayRange,
     Lecture,
     LecturePart,
     Link,
+    MakeupDay,
     Reading,
     Schedule,
     Section,
@@ -33,8 +36,8 @@ from .model import (
     schedule_json_schema,
 )
 
-MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Section, Week, Lecture, LecturePart,
-                                       Reading, Link)
+MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Holiday, HolidayRange, MakeupDay,
+                                       Section, Week, Lecture, LecturePart, Reading, Link)
 """Every model a schedule is made of, from the top down, as the page lists them."""
 
 
@@ -75,9 +78,9 @@ def type_text(prop: dict[str, Any]) -> str:
     """A reader's name for a JSON Schema property: 'list of Week', 'integer, from 1 to 60'."""
     if "$ref" in prop:
         return _model_name(prop["$ref"])
-    if "anyOf" in prop:
+    if "anyOf" in prop or "oneOf" in prop:  # a nullable value, or a holiday's forms
         names: list[str] = []
-        for option in prop["anyOf"]:
+        for option in prop.get("anyOf") or prop["oneOf"]:
             if option.get("type") != "null":
                 text = type_text(option)
                 if text not in names:
@@ -128,7 +131,12 @@ def _schema_description(prop: dict[str, Any]) -> str | None:
     return None
 
 
+def key_of(model: type[BaseModel], name: str) -> str:
+    """The key a schedule writes for a field: its alias (``from``) or its name."""
+    return model.model_fields[name].alias or name
+
+
 def meaning(model: type[BaseModel], name: str) -> str | None:
     """The field's description: from the model, so the page and the JSON Schema agree."""
-    prop = model_schema(model).get("properties", {}).get(name, {})
+    prop = model_schema(model).get("properties", {}).get(key_of(model, name), {})
     return model.model_fields[name].description or _schema_description(prop)

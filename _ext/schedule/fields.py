@@ -223,7 +223,8 @@ def _date_check(low: int, high: int) -> Any:
             except ValueError:
                 raise ValueError(f"{value!r} is not a date in the calendar") from None
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise ValueError(message)  # noqa: TRY004 - pydantic reports ValueError
+            got = f"; got {value!r}" if isinstance(value, str) and len(value) <= 40 else ""
+            raise ValueError(message + got)  # noqa: TRY004 - pydantic reports ValueError
         if not low <= value.year <= high:
             raise ValueError(message)
         return value
@@ -255,7 +256,17 @@ def _clock(value: Any) -> dt.time:
         return dt.time(int(hour), int(minute))
     if isinstance(value, dt.time) and value.tzinfo is None:
         return value
+    half = _TWELVE_HOUR.fullmatch(value) if isinstance(value, str) else None
+    if half and 1 <= int(half["hour"]) <= 12 and int(half["minute"]) < 60:
+        hour = int(half["hour"]) % 12 + (12 if half["half"].lower() == "p" else 0)
+        raise ValueError(f"{_TIME_MESSAGE}; times are on the 24-hour clock, so write "
+                         f"\"{hour:02d}:{half['minute']}\"")
     raise ValueError(_TIME_MESSAGE)
+
+
+_TWELVE_HOUR = re.compile(r"\s*(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})\s*"
+                          r"(?P<half>[AaPp])\.?\s*[Mm]\.?\s*")
+"""``3:10 PM``: how the course's term line writes a time, not how a schedule gives it."""
 
 
 Clock = Annotated[dt.time, BeforeValidator(_clock),

@@ -14,6 +14,7 @@ incremental build then give the same links and the same warnings.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 import posixpath
 from pathlib import Path
 
@@ -85,7 +86,38 @@ def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | N
     return folder, local / path[len(folder) + 1:]
 
 
+CLOSE = 0.8
+"""How alike (difflib's ratio) a name must be to an existing file for "did you mean": a
+far-off suggestion misleads more than none."""
+
+
+def _same_text(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
 def closest_file(name: str, state: FolderState) -> str | None:
     """The existing file whose name is nearest to a mistyped ``name`` (difflib)."""
-    found = difflib.get_close_matches(name, state or (), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(name, state or (), n=1, cutoff=CLOSE)
     return found[0] if found else None
+
+
+def file_hint(name: str, state: FolderState) -> str:
+    """What to tell staff about a ``name`` the folder does not hold.
+
+    A name that looks the same as an existing file but is written with other code points
+    (é as one character or as e plus an accent, a CJK compatibility ideograph: NFC and
+    NFD) or in other case would get a "did you mean" naming what looks like the same name,
+    so those say what differs.
+    """
+    files = state or ()
+    same = [file for file in files if _same_text(file) == _same_text(name)]
+    if same:
+        return (f"the file {same[0]!r} looks the same but is written with other Unicode "
+                "code points (NFC/NFD normalisation or a compatibility character); "
+                "retype the name in the schedule or rename the file")
+    cased = [file for file in files if _same_text(file).casefold() == _same_text(name).casefold()]
+    if cased:
+        return (f"the file {cased[0]!r} differs only in upper and lower case, which the web "
+                "server tells apart; write the name as the file has it")
+    hint = closest_file(name, state)
+    return f"did you mean {hint!r}?" if hint else "add the file or fix the path"

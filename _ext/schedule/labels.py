@@ -32,18 +32,21 @@ def lecture_number_label(number: int | str, _: Words = ENGLISH) -> str:
     return _("Lecture {number}").format(number=number)
 
 
-def lecture_label_parts(number: int | str, _: Words = ENGLISH) -> tuple[str, str]:
-    """The text before and after a lecture's title: ``("Lecture 7: ", "")``.
+def lecture_label_parts(number: int | str | None, _: Words = ENGLISH) -> tuple[str, str]:
+    """The text before and after a lecture's title: ``("Lecture 7: ", "")``; nothing for
+    an unnumbered lecture (a guest talk), which is shown by its title alone.
 
     The table puts the title between them as a node of its own, so a translated build
     can replace the title from the page's ``.po`` while these words come from ours.
     """
+    if number is None:
+        return "", ""
     before, _title, after = _("{lecture}: {title}").partition("{title}")
     lecture = lecture_number_label(number, _)
     return before.format(lecture=lecture), after.format(lecture=lecture)
 
 
-def lecture_label(number: int | str, title: str, _: Words = ENGLISH) -> str:
+def lecture_label(number: int | str | None, title: str, _: Words = ENGLISH) -> str:
     """``Lecture 7: Title`` as the legacy pages wrote it."""
     before, after = lecture_label_parts(number, _)
     return one_line(f"{before}{title}{after}")

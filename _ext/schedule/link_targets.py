@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..warning_types import Subtype
 from .links import is_protocol_relative, looks_like_host, scheme_of
-from .model import Lecture, Reading, Schedule, all_links
+from .model import Schedule, link_fields
 
 if TYPE_CHECKING:
     from .checks import CheckContext
@@ -51,7 +51,8 @@ def _page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
 def check_link_targets(data: Schedule, context: CheckContext) -> None:
     """Scheme-less links: ``//host``, a host name, or a path matching no page or file."""
     files_prefix = context.files_dir.strip("/") + "/"
-    for item, url in all_links(data):
+    for item, key, url in link_fields(data):
+        where = item.where_of(key)  # the url: or slides: line, not the item's first
         if scheme_of(url) is not None:
             continue  # a full address; the link-scheme check reports a refused scheme
         shown = url.strip()
@@ -59,13 +60,13 @@ def check_link_targets(data: Schedule, context: CheckContext) -> None:
             context.report(item, Subtype.LINK_TARGET,
                            f"link {shown!r} starts with '//', so it leaves the site for "
                            "the host it names; write the full address with https:// "
-                           "(not rendered as a link)")
+                           "(not rendered as a link)", where)
         elif looks_like_host(url):
             context.report(item, Subtype.LINK_TARGET,
                            f"link {shown!r} looks like a web address without its scheme, "
                            f"which would be a page of this site; write "
-                           f"{'https://' + shown!r} (not rendered as a link)")
-        elif isinstance(item, (Lecture, Reading)) or posixpath.normpath(
+                           f"{'https://' + shown!r} (not rendered as a link)", where)
+        elif key == "slides" or posixpath.normpath(
                 shown.lstrip("/") or ".").startswith((files_prefix, ORIGINAL_FILES)):
             continue  # a slides path, or a file of the slides tree: the slides checks'
         elif context.docnames is not None and not _page_or_file(
@@ -73,4 +74,4 @@ def check_link_targets(data: Schedule, context: CheckContext) -> None:
             context.report(item, Subtype.LINK_TARGET,
                            f"link {shown!r} is a path on this site that matches no page "
                            "or file of the project; give the full address with https://, "
-                           "or fix the path")
+                           "or fix the path", where)

@@ -11,10 +11,11 @@ import functools
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from .days import Holiday, HolidayEntry, HolidayRange, MakeupDay
 from .fields import (
     DEFAULT_TIMEZONE,
     DEFAULT_WEEKS,
@@ -26,7 +27,6 @@ from .fields import (
     WEEKDAYS,
     Acknowledge,
     Clock,
-    Date,
     LectureNumber,
     LinkText,
     ReadingNumber,
@@ -41,45 +41,13 @@ from .fields import (
     lecture_span,
     parse_lecture_number,
 )
+from .item import Item, absent
 
 __all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
-           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Item", "Lecture", "LecturePart", "Link",
-           "Reading", "Schedule", "Section", "Term", "Week", "all_links", "lecture_span",
+           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Holiday", "HolidayEntry", "HolidayRange",
+           "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading", "Schedule",
+           "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
            "parse_lecture_number", "schedule_json_schema", "slides_of", "walk", "weeks"]
-
-
-class Item(BaseModel):
-    """Base of every model: no unknown keys, and the source line of the item."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
-                              validate_default=False)
-
-    _line: int | None = PrivateAttr(default=None)
-    """1-based line in ``_source`` where the item starts; set by :mod:`.validate`."""
-    _source: str | None = PrivateAttr(default=None)
-    _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
-    """1-based line of each field given in the source (a key's own line), by field name."""
-    _placeholders: set[str] = PrivateAttr(default_factory=set)
-    """Fields missing from the source that show a placeholder (set by :mod:`.validate`)."""
-
-    @property
-    def where(self) -> str | None:
-        """``file:line`` of the item, in the form Sphinx warnings use."""
-        if self._source is None:
-            return None
-        return f"{self._source}:{self._line}" if self._line else self._source
-
-    def where_of(self, name: str) -> str | None:
-        """``file:line`` of one field (e.g. ``slides:``), so a warning about a value
-        points at the line that holds it; the item's own line if it is not known."""
-        line = self._field_lines.get(name)
-        if self._source is None or line is None:
-            return self.where
-        return f"{self._source}:{line}"
-
-
-def _absent(value: Any) -> bool:
-    return value is None
 
 
 class Acknowledging(Item):
@@ -104,7 +72,8 @@ class LecturePart(Item):
 
 
 _SINGLE = ("number", "title")
-"""What a lecture of its own gives; a lecture with ``parts`` gives none of these."""
+"""What a lecture of its own gives (a title, and a number unless it is a guest talk or a
+review session); a lecture with ``parts`` gives none of these."""
 
 
 class Lecture(Acknowledging):
@@ -115,11 +84,11 @@ class Lecture(Acknowledging):
     """
 
     # one rule, given to the validator below and (as if/then/else) to the JSON Schema:
-    # a lecture has parts, or a number and a title, never both
+    # a lecture has parts, or a title (and perhaps a number), never both
     model_config = ConfigDict(json_schema_extra={
         "if": {"required": ["parts"]},
         "then": {"not": {"anyOf": [{"required": [name]} for name in _SINGLE]}},
-        "else": {"required": list(_SINGLE)},
+        "else": {"required": ["title"]},
     })
 
     # These may be left out but not written empty (null): the type has no None, so that a
@@ -127,15 +96,19 @@ class Lecture(Acknowledging):
     # schema an ``anyOf``).  ``validate_default=False`` keeps the default None, and a
     # dump (the JSON export) leaves the absent field out rather than writing a null.
     number: LectureNumber = Field(  # type: ignore[assignment]
-        default=None, exclude_if=_absent,
-        description="A lecture number (7) or an inclusive range ('10-11'); "
-                    "required with title unless parts is given.")
+        default=None, exclude_if=absent,
+        description="A lecture number (7) or an inclusive range ('10-11'). Optional: a "
+                    "lecture without one (a guest talk, a review session) is shown by its "
+                    "title alone and skipped by the numbering checks.")
     title: Title = Field(  # type: ignore[assignment]
-        default=None, exclude_if=_absent,  # type: ignore[arg-type]
-        description="Title shown after 'Lecture N:'; required with number "
-                    "unless parts is given.")
+        default=None, exclude_if=absent,  # type: ignore[arg-type]
+        description="Title shown after 'Lecture N:'; required unless parts is given.")
+    speaker: Title = Field(  # type: ignore[assignment]
+        default=None, exclude_if=absent,  # type: ignore[arg-type]
+        description="Who gives the lecture, for a guest lecture; shown after the title, "
+                    "in the JSON and in the calendar.")
     parts: Annotated[list[LecturePart], Field(min_length=2)] = Field(  # type: ignore[assignment]
-        default=None, exclude_if=_absent,  # type: ignore[arg-type]
+        default=None, exclude_if=absent,  # type: ignore[arg-type]
         description="Lectures that share this entry's slides file (at least two); "
                     "use instead of number and title.")
     slides: LinkText | None = Field(
@@ -149,15 +122,16 @@ class Lecture(Acknowledging):
         if self.parts is not None:
             if any(single):
                 raise ValueError("give either 'parts' or 'number' and 'title', not both")
-        elif not all(single):
-            raise ValueError("a lecture needs 'number' and 'title' (or 'parts')")
+        elif self.title is None:
+            raise ValueError("a lecture needs a 'title' (and usually a 'number'), or 'parts'")
         return self
 
-    def each(self) -> list[tuple[int | str, str]]:
-        """(number, title) of every lecture this entry stands for."""
+    def each(self) -> list[tuple[int | str | None, str]]:
+        """(number, title) of every lecture this entry stands for; number ``None`` for an
+        unnumbered lecture."""
         if self.parts:
             return [(p.number, p.title) for p in self.parts]
-        assert self.number is not None and self.title is not None
+        assert self.title is not None
         return [(self.number, self.title)]
 
 
@@ -167,6 +141,9 @@ class Reading(Acknowledging):
     number: ReadingNumber | None = Field(default=None,
                                          description="Presentation id such as '11-1'.")
     title: Title = Field(description="Title of the paper or project.")
+    url: LinkText | None = Field(
+        default=None, description="Where the paper or project is (arXiv, a repository); "
+                                  "the title links there.")
     venue: Text | None = Field(default=None, description="Venue and year, e.g. 'NeurIPS 2019'.")
     slides: LinkText | None = Field(
         default=None, description="Path such as files/ppt/2022/11-1 Paper.pdf, or a URL.")
@@ -180,7 +157,11 @@ class Reading(Acknowledging):
 class Week(Acknowledging):
     """One row of a schedule table."""
 
-    week: WeekNumber = Field(description="Week number within the term, from 1.")
+    week: WeekNumber = Field(  # type: ignore[assignment]  # left out: flows (see Lecture)
+        default=None, exclude_if=absent,
+        description="Week number within the term, from 1. Optional: a week without it is "
+                    "the next teaching week after the row before it (weeks whose class day "
+                    "is a holiday are skipped and shown as 'no class').")
     topic: Title = Field(description="What the week is about, shown in the Topic column.")
     lectures: list[Lecture] = Field(default_factory=list,
                                    description="The week's lectures (see Lecture).")
@@ -188,6 +169,8 @@ class Week(Acknowledging):
         default_factory=list, description="Extra materials: demo code, .zip code, repositories.")
     papers: list[Reading] = Field(default_factory=list, description="Paper readings.")
     projects: list[Reading] = Field(default_factory=list, description="Group projects.")
+    _no_class: bool = PrivateAttr(default=False)
+    """A row the week flow added for a holiday week (:mod:`.flow`); not in the source."""
 
 
 class Section(Item):
@@ -211,8 +194,17 @@ class Term(Item):
     location: Text | None = Field(default=None,
                                   description="Where the class meets, e.g. a room.")
     weeks: WeekCount = Field(default=DEFAULT_WEEKS, description="Number of weeks in the term.")
-    holidays: list[Date] = Field(default_factory=list,
-                                 description="Dates on which the class does not meet.")
+    holidays: list[HolidayEntry] = Field(
+        default_factory=list,
+        description="Days on which the class does not meet: a date, {date, name} or "
+                    "{from, to, name}; the name shows in the no-class row.")
+    makeup_days: list[MakeupDay] = Field(
+        default_factory=list,
+        description="Make-up class days: {date, replaces}, the class of the holiday "
+                    "'replaces' meets on 'date' instead.")
+
+    _invalid: set[str] = PrivateAttr(default_factory=set)
+    """Fields given but left out as invalid (reported), which no check reports again."""
 
     @model_validator(mode="after")
     def _ordered_times(self) -> Term:
@@ -227,8 +219,10 @@ class Schedule(Item):
     year: Year | None = Field(default=None,
                               description="Defaults to the year in the page's path (years/2022/).")
     term: Term = Field(  # type: ignore[assignment]  # left out: None; no null (see Lecture)
-        default=None, exclude_if=_absent,
+        default=None, exclude_if=absent,
         description="When and where the class meets (see Term). Optional.")
+    _term_reported: bool = PrivateAttr(default=False)
+    """A ``term:`` was given but left out as invalid (and reported)."""
     sections: list[Section] = Field(
         min_length=1, description="The tables of the page, in order (see Section).")
 
@@ -288,14 +282,23 @@ def slides_of(schedule: Schedule) -> Iterator[tuple[Lecture | Reading, str]]:
                 yield reading, reading.slides
 
 
+def link_fields(schedule: Schedule) -> list[tuple[Item, str, str]]:
+    """Every (item, field, url) the schedule links to, in page order: the field names the
+    line a warning about the link stands at (``slides:``, ``url:``)."""
+    found: list[tuple[Item, str, str]] = []
+    for week in weeks(schedule):
+        found.extend((lecture, "slides", lecture.slides)
+                     for lecture in week.lectures if lecture.slides)
+        found.extend((link, "url", link.url) for link in week.materials)
+        for reading in week.papers + week.projects:
+            if reading.url:
+                found.append((reading, "url", reading.url))
+            if reading.slides:
+                found.append((reading, "slides", reading.slides))
+            found.extend((link, "url", link.url) for link in reading.code)
+    return found
+
+
 def all_links(schedule: Schedule) -> list[tuple[Item, str]]:
     """Every (item, url) the schedule links to, in page order, for checks and exports."""
-    found: list[tuple[Item, str]] = []
-    for week in weeks(schedule):
-        found.extend((lecture, lecture.slides) for lecture in week.lectures if lecture.slides)
-        found.extend((link, link.url) for link in week.materials)
-        for reading in week.papers + week.projects:
-            if reading.slides:
-                found.append((reading, reading.slides))
-            found.extend((link, link.url) for link in reading.code)
-    return found
+    return [(item, url) for item, _field, url in link_fields(schedule)]

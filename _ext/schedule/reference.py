@@ -58,7 +58,7 @@ class FieldsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         # the models (pydantic) load only for the page that shows their tables
-        from .field_types import MODELS, _requirement, meaning, model_schema, type_text
+        from .field_types import MODELS, _requirement, key_of, meaning, model_schema, type_text
 
         result: list[nodes.Node] = []
         for model in MODELS:
@@ -78,8 +78,9 @@ class FieldsDirective(SphinxDirective):
                          "add one in _ext/schedule/model.py", Subtype.UNDOCUMENTED_FIELD,
                          self.get_location())
                     text = ""
-                rows.append([_code(name), [nodes.Text(type_text(props.get(name, {})))],
-                             [nodes.Text(_requirement(model, name, name in required))],
+                key = key_of(model, name)
+                rows.append([_code(key), [nodes.Text(type_text(props.get(key, {})))],
+                             [nodes.Text(_requirement(model, name, key in required))],
                              _inline(text)])
             result.append(_table(["Field", "Type", "Required", "Meaning"], rows,
                                  [16, 22, 16, 46]))

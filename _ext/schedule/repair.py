@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import copy
 import difflib
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Mapping
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -93,15 +94,57 @@ def with_placeholders(data: Any, fills: dict[DataPath, str]) -> Any:
     return data
 
 
+KEY_HINTS: dict[str, tuple[str, str]] = {
+    "time": ("start", "give the time as 'start' and 'end', each \"HH:MM\" (quoted), e.g. "
+             "start: \"15:10\" and end: \"18:00\""),
+    "speakers": ("speaker", "did you mean 'speaker'? (one text, e.g. 'Ada Lovelace, Google')"),
+    "link": ("url", "did you mean 'url'?"),
+}
+"""Keys staff write for a field named otherwise, by the field that must exist there, and
+what to say instead of a "did you mean" that a plain string match would give (``time``
+is nearest to ``timezone``)."""
+CLOSE = 0.75
+"""How alike (difflib's ratio) a key must be to a field for "did you mean"."""
+
+
 def unknown_key(loc: tuple[Any, ...]) -> str:
     """``unknown key 'tittle'; did you mean 'title'?``: the usual cause is a typo."""
     key = str(loc[-1]) if loc else ""
     fields = _fields_at(loc)
     shown = repr(key)
-    near = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.6)
+    plain = unicodedata.normalize("NFKC", key).strip().casefold()
+    hint = KEY_HINTS.get(plain)
+    if hint is not None and hint[0] in fields:
+        return f"unknown key {shown}; {hint[1]}"
+    if plain in fields:
+        return (f"unknown key {shown}; keys are written in lower-case ASCII letters: "
+                f"{plain!r}")
+    near = difflib.get_close_matches(plain, fields, n=1, cutoff=CLOSE)
     if near:
         return f"unknown key {shown}; did you mean {near[0]!r}?"
     return f"unknown key {shown}; expected one of: {', '.join(fields)}"
+
+
+def misspelt_fields(errors: list[Any], data: Any,
+                    locate: Callable[[tuple[Any, ...], Any], DataPath]
+                    ) -> set[tuple[DataPath, str]]:
+    """(item path, field) of each required field that is missing because its key is
+    misspelt (``section:`` for ``sections:``): the unknown key's warning already names the
+    field, so a second "required field is missing" would report one mistake twice.
+    ``locate`` turns a pydantic ``loc`` into the data path of its item."""
+    unknown: dict[DataPath, list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden" and error["loc"]:
+            parent = locate(error["loc"][:-1], data)
+            key = unicodedata.normalize("NFKC", str(error["loc"][-1])).strip().casefold()
+            unknown.setdefault(parent, []).append(KEY_HINTS.get(key, (key,))[0])
+    found = set()
+    for error in errors:
+        if error["type"] == "missing" and error["loc"] and isinstance(error["loc"][-1], str):
+            parent, field = locate(error["loc"][:-1], data), error["loc"][-1]
+            if difflib.get_close_matches(field, unknown.get(parent, []), n=1, cutoff=CLOSE):
+                found.add((parent, field))
+    return found
 
 
 def mark_gaps(schedule: Schedule, data: Any, dropped: set[DataPath],

@@ -34,7 +34,7 @@ from .nodes import (
 )
 
 
-PRESENTERS = N_("({names})")  # NOTE: the presenters after a reading's title
+PRESENTERS = N_("({names})")  # NOTE: a reading's presenters, a lecture's speaker
 NAME_SEPARATOR = N_(", ")  # NOTE: between two presenters' names
 CODE_FOR = N_("{label} code for {title}")  # NOTE: a code link's screen-reader name
 WEEK_TOPIC = N_("{week}: {topic}")  # NOTE: a week link's screen-reader name, "Week 3: VAE"
@@ -93,6 +93,8 @@ def date_nodes(dates: WeekDates | None, _: Words = ENGLISH) -> list[nodes.Node]:
         classes=["schedule-dates"])]
     if dates.cancelled:
         no_class = _("no class")
+        if dates.holiday:  # "no class: Qingming Festival"
+            no_class = f"{no_class}: {one_line(dates.holiday)}"
         found.append(nodes.paragraph(no_class, no_class, classes=["schedule-no-class"]))
     return found
 
@@ -225,7 +227,11 @@ class TableBuilder:
         first += nodes.Text(label)
         row += schedule_header("", first, *date_nodes(dates, self.words), scope="row")
         shown: nodes.Node
-        if "topic" in week._placeholders:  # reported once; the row stays, marked
+        if week._no_class:  # a holiday week the flow skipped: its name, or "no class"
+            _ = self.words
+            text = one_line(week.topic) or _("no class")
+            shown = nodes.emphasis(text, text, classes=["schedule-no-class-topic"])
+        elif "topic" in week._placeholders:  # reported once; the row stays, marked
             text = one_line(week.topic)
             shown = nodes.emphasis(text, text, classes=["schedule-placeholder"])
         else:
@@ -263,23 +269,39 @@ class TableBuilder:
             parts = _parts(before, _title(title, self.words), after)
             content = (_link(parts, lecture.slides, self.base_url, ["schedule-slides"])
                        if lecture.slides else parts)
-            items.append(self._item(content, lecture, "schedule-lecture"))
+            item = self._item(content, lecture, "schedule-lecture")
+            if lecture.speaker:
+                item[0] += self._after_title(lecture.speaker, "schedule-speaker")
+            items.append(item)
         return items
 
+    def _after_title(self, names: str | Sequence[str], kind: str) -> list[nodes.Node]:
+        """`` (name)`` after a title: a lecture's speaker, a reading's presenters
+        (``（房晨、桑宇辰）`` in Chinese)."""
+        _ = self.words
+        names = [names] if isinstance(names, str) else names
+        shown = _(PRESENTERS).format(
+            names=_(NAME_SEPARATOR).join(one_line(name) for name in names))
+        return [nodes.Text(" "), nodes.inline(shown, shown, classes=[kind])]
+
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
-        parts = _parts(f"{one_line(reading.number)} " if reading.number else "",
-                       _title(reading.title, self.words),
+        title: nodes.Node = _title(reading.title, self.words)
+        if reading.url:  # the paper itself; the slides, if any, follow as their own link
+            title = _link([title], reading.url, self.base_url, ["schedule-paper-link"])
+        parts = _parts(f"{one_line(reading.number)} " if reading.number else "", title,
                        f", {one_line(reading.venue)}" if reading.venue else "")
-        content = (_link(parts, reading.slides, self.base_url, ["schedule-slides"])
-                   if reading.slides else parts)
+        content: nodes.Node | list[nodes.Node] = parts
+        if reading.slides and not reading.url:
+            content = _link(parts, reading.slides, self.base_url, ["schedule-slides"])
+        elif reading.slides:
+            _ = self.words
+            slides = _("slides")
+            content = [*parts, nodes.Text(" "),
+                       _link(slides, reading.slides, self.base_url, ["schedule-slides"])]
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         if reading.presenters:
-            _ = self.words
-            names = _(NAME_SEPARATOR).join(one_line(name) for name in reading.presenters)
-            shown = _(PRESENTERS).format(names=names)
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.inline(shown, shown, classes=["schedule-presenters"])
+            paragraph += self._after_title(reading.presenters, "schedule-presenters")
         for link in reading.code:
             paragraph += nodes.Text(" ")
             ref = _link(link.label, link.url, self.base_url, ["schedule-code"])

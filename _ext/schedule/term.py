@@ -18,8 +18,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from docutils import nodes
 from babel.dates import format_interval, get_day_names
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.util.docutils import SphinxDirective
@@ -113,15 +113,24 @@ def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
     if not placeholders:
         return
     docname = app.env.docname
-    records = schedule_domain(app.env).records.get(docname, [])
+    domain = schedule_domain(app.env)
+    records = domain.records.get(docname, [])
     term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
     catalog = isinstance(app.builder, MessageCatalogBuilder)
     language = app.config.language
     words = build_words(language) if language != "en" else ENGLISH
     text = term_text(term, words, page_translation(app.env, docname)) if term is not None else ""
+    # one mistake, one warning: a schedule that could not be read, or whose 'term:' was
+    # left out as invalid, has been reported; the line is then simply not shown
+    reported = bool(domain.failed.get(docname)) or any(
+        r.schedule._term_reported or (r.schedule.term is not None and r.schedule.term._invalid)
+        for r in records)
     for node in placeholders:
         if text and catalog:
             node.replace_self(_messages(term, node))
+            continue
+        if not text and reported:
+            node.parent.remove(node)
             continue
         if not text:
             warn("the {term} line needs a schedule with a 'term:' block (name, weekday, "

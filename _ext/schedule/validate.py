@@ -17,11 +17,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .flow import flow_weeks
 from .model import Item, Schedule
 from .read import DataPath, ReadResult
 from .repair import (
     item_of,
     mark_gaps,
+    misspelt_fields,
     placeholder_for,
     unknown_key,
     value_at,
@@ -114,6 +116,8 @@ def _removable(path: DataPath, kind: str) -> DataPath | None:
     for end in range(len(path), 0, -1):
         if isinstance(path[end - 1], int):
             return path[:end]
+    if len(path) >= 2 and path[0] == "term":
+        return path[:2]  # a wrong first_day or start loses that field, not the whole term
     if path and path[0] in OPTIONAL_TOP_LEVEL:
         return path[:1]
     return None
@@ -142,6 +146,10 @@ def _attach_lines(obj: Any, path: DataPath, read: ReadResult, first_line: int,
                             for name in type(obj).model_fields if path + (name,) in read.lines}
         obj._placeholders = {name for name in type(obj).model_fields
                              if path + (name,) in filled}
+        obj._entry_lines = {
+            (name, index): first_line + read.lines[path + (name, index)] + 1
+            for name in type(obj).model_fields if isinstance(getattr(obj, name), list)
+            for index in range(len(getattr(obj, name))) if path + (name, index) in read.lines}
         for name in type(obj).model_fields:
             _attach_lines(getattr(obj, name), path + (name,), read, first_line, source, filled)
     elif isinstance(obj, list):
@@ -154,7 +162,8 @@ def validate(read: ReadResult, *, first_line: int, source: str
     """Validate as much of ``read.data`` as possible.
 
     ``first_line`` is the 0-based source line of the block's first line and ``source``
-    the file name, so each model item learns its ``file:line``.
+    the file name, so each model item learns its ``file:line``.  Rows without ``week:``
+    get their numbers here (:mod:`.flow`), so every consumer sees the same weeks.
     """
     problems: list[Problem] = []
     data = read.data
@@ -171,14 +180,18 @@ def validate(read: ReadResult, *, first_line: int, source: str
         except ValidationError as exc:
             fatal = False
             this_round: set[DataPath] = set()
-            for error in exc.errors(include_url=False):
+            errors = exc.errors(include_url=False)
+            typos = misspelt_fields(errors, data, _data_path)
+            for error in errors:
                 current = _data_path(error["loc"], data)
                 original = to_original.get(current, current)
                 named = original
                 if error["type"] == "missing" and isinstance(error["loc"][-1], str):
                     named = original + (error["loc"][-1],)  # the absent key, for the message
                 item = item_of(original)
-                if item not in reported or not item:  # one mistake, one warning
+                if (current, error["loc"][-1]) in typos:
+                    pass  # 'section:' for 'sections:': the unknown key's warning says it
+                elif item not in reported or not item:  # one mistake, one warning
                     problems.append(Problem(named, read.line_of(original), _message(error)))
                     this_round.add(item)
                 placeholder = placeholder_for(error, value_at(data, current))
@@ -203,6 +216,10 @@ def validate(read: ReadResult, *, first_line: int, source: str
         _attach_lines(schedule, (), original_read, first_line, source, filled)
         if dropped:
             mark_gaps(schedule, read.data, dropped, to_original)
+        if schedule.term is not None:  # reported already: no check adds a second warning
+            schedule.term._invalid = {str(path[1]) for path in dropped
+                                      if len(path) == 2 and path[0] == "term"}
+        flow_weeks(schedule)  # every row has its week number from here on
         return schedule, _unique(problems)
     return None, _unique(problems)
 

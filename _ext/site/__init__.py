@@ -3,6 +3,7 @@
 :mod:`.a11y` amends Sphinx's and the theme's HTML where accessibility checkers find
 faults; :mod:`.pages` trims each page's assets and adds its description; :mod:`.years`
 is the year switcher; :mod:`.navigation` renders furo's sidebar tree once per build;
-:mod:`.printed` adapts pages for the PDF handbook and the e-book; :mod:`.language` names
+:mod:`.printed` adapts pages for the PDF handbook and the e-book; :mod:`.handbook_toc`
+keeps the handbook's second toctree from being reported; :mod:`.language` names
 LaTeX's own headings in the build's language.  Nothing here imports the schedule's modules.
 """
