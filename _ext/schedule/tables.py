@@ -189,8 +189,9 @@ class TableBuilder:
         table = _located(nodes.table(classes=["schedule-table", "longtable"]), section)
         table["ids"] = [self.unique_id(
             self.anchor_prefix + nodes.make_id(f"schedule {section.title}"), table)]
-        title = one_line(section.title)
-        table += nodes.title(title, title)
+        # the caption's text is a message of its own, translated with the rest of the
+        # schedule's content (.i18n) rather than parsed again as Markdown by Sphinx
+        table += nodes.title("", "", _content(section.title, section))
         weeks: list[tuple[Week, str]] = []
         self._nav.append((_content(section.title, section), table["ids"][0], weeks))
         group = nodes.tgroup(cols=3)
