@@ -5,5 +5,8 @@ faults; :mod:`.pages` trims each page's assets and adds its description; :mod:`.
 is the year switcher; :mod:`.navigation` renders furo's sidebar tree once per build;
 :mod:`.printed` adapts pages for the PDF handbook and the e-book; :mod:`.handbook_toc`
 keeps the handbook's second toctree from being reported; :mod:`.language` names
-LaTeX's own headings in the build's language.  Nothing here imports the schedule's modules.
+LaTeX's own headings in the build's language.  For the editions in other languages:
+:mod:`.editions` links each page to the same page of the others, :mod:`.chinese_search`
+makes the Chinese search work and cost little, :mod:`.theme_words` translates furo's
+unmarked words.  Nothing here imports the schedule's modules.
 """
