@@ -12,12 +12,12 @@ SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
 .PHONY: help html test test-quick lock upgrade live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
-	html-zh pdf-zh catalog gettext publish
+	html-zh pdf-zh catalog gettext publish po
 
 help:
 	@echo "make html | test | test-quick | live | pdf | epub | publish | handbook-png | bench | clean"
 	@echo "make lock | upgrade   (the pinned versions in requirements*.txt)"
-	@echo "make html-zh | pdf-zh | gettext | catalog   (translations: guide/translating.md)"
+	@echo "make html-zh | pdf-zh | po | catalog   (translations: guide/translating.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -132,6 +132,11 @@ pdf-zh:
 # The pages' messages for translators (_build/gettext/*.pot); then sphinx-intl update.
 gettext: venv
 	$(BIN)/sphinx-build -b gettext $(SPHINXOPTS) . $(BUILDDIR)/gettext
+
+# Update the site's translations (locales/<lang>/LC_MESSAGES/*.po) from the pages, conf.py
+# and the theme, refit the Chinese search's dictionary, and count what is left to translate.
+po: test-venv
+	$(BIN)/python -m tools.po --builddir $(BUILDDIR)
 
 # Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po (a
 # test fails when they are out of step with the code; builds compile them, see _ext/locale).

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _ext.locale import N_, conf_translation  # noqa: E402 - conf.py's words in other languages
 from _ext.warning_types import Subtype, warn  # noqa: E402 - after the path is set
 from _ext.web_address import site_address  # noqa: E402
 
-project = "Deep Generative Models"
-author = "Hao Dong"
+project = N_("Deep Generative Models")
+author = N_("Hao Dong")
 # The years present (years/<yyyy>/index.md) give the copyright span and the handbook's.
 _YEAR_PAGES = "years/[0-9][0-9][0-9][0-9]/index.md"  # ASCII digits: "２０３０" is no year
 _years = sorted(page.parent.name for page in Path(__file__).parent.glob(_YEAR_PAGES))
 _span = "–".join(dict.fromkeys([_years[0], _years[-1]])) if _years else ""
-copyright = f"{_span}, Hao Dong, Peking University"  # noqa: A001 - Sphinx's name
+_COPYRIGHT = N_("{span}, Hao Dong, Peking University")
+copyright = _COPYRIGHT.format(span=_span)  # noqa: A001 - Sphinx's name
 language = "en"
 
 extensions = [
@@ -55,8 +58,29 @@ HOME = "https://deep-generative-models.github.io/"
 html_baseurl, _refused = site_address(os.environ.get("READTHEDOCS_CANONICAL_URL"), HOME)
 if _refused:
     warn(_refused, Subtype.SETTING, None)
+_ON_READTHEDOCS = html_baseurl != HOME  # Read the Docs named this build's address
+
+# The site's editions by language, and where each is served (_ext/site/language_links.py
+# links every page to the same page in the others).  On Read the Docs each language is a
+# project of its own at /<its language code>/<version>/ of one host (READTHEDOCS_CANONICAL_URL
+# names this build's); elsewhere the Chinese edition is HOME's zh-cn/ folder.  Each
+# edition's own address becomes its html_baseurl (in setup()), so its pages are canonical
+# for themselves, not for the English pages.
+_EDITION_CODES = {"en": "en", "zh_CN": "zh-cn"}  # Read the Docs' codes for our languages
+
+
+def _edition_addresses(own: str) -> dict[str, str]:
+    parts = urlsplit(own)
+    rest = parts.path.strip("/").split("/")
+    if _ON_READTHEDOCS and rest[0] in _EDITION_CODES.values():
+        return {language: urlunsplit(parts._replace(path="/" + "/".join([code, *rest[1:]]) + "/"))
+                for language, code in _EDITION_CODES.items()}
+    return {"en": HOME, "zh_CN": HOME + "zh-cn/"}
+
+
+site_editions = _edition_addresses(html_baseurl)
 schedule_calendar_uid_domain = urlsplit(HOME).hostname
-html_title = "Deep Generative Models · Peking University"
+html_title = N_("Deep Generative Models · Peking University")
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"  # a 300-byte wave; browsers stop asking for /favicon.ico
 html_last_updated_fmt = None
@@ -64,6 +88,11 @@ html_last_updated_fmt = None
 # e-book's "Index" page) would be empty.
 html_use_index = False
 html_show_sourcelink = False
+# The Chinese edition's search splits text with jieba, given a dictionary of the site's own
+# words instead of its 349,000 (`make po` writes it; see tools/search_words.py): the same
+# split of the site's text at a fraction of the build's time.  Other languages ignore it.
+html_search_options = {
+    "dictionary": str(Path(__file__).parent / "locales" / "zh_CN" / "search-words.txt")}
 
 nitpicky = True
 
@@ -88,21 +117,35 @@ epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 # from the site's root path ("/" on GitHub Pages, "/en/latest/" on Read the Docs, taken
 # from html_baseurl), since the server shows it at whatever address was asked for.
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
-_year_links = "\n".join(
-    f'<li><a href="{notfound_urls_prefix}years/{year}/index.html">Spring {year}</a></li>'
-    for year in sorted((p.parent.name for p in Path(__file__).parent.glob(_YEAR_PAGES)),
-                       reverse=True))
-notfound_context = {
-    "title": "Page not found",
-    "body": f"""<h1>Page not found</h1>
-<p>There is no page at this address.  It may have moved when the course site was rebuilt;
-every year of the course is here:</p>
+
+
+def _not_found_page(_, prefix: str = notfound_urls_prefix) -> dict[str, str]:  # noqa: ANN001
+    """The 404 page's title and body, in the words ``_`` gives (a gettext function), with
+    links from the site's root path ``prefix`` (see ``setup``; it comes from the vetted
+    ``html_baseurl``).  The words are escaped: a translation cannot add markup, except
+    the home link's own."""
+    spring = escape(_("Spring {year}"))
+    year_links = "\n".join(
+        f'<li><a href="{prefix}years/{year}/index.html">'
+        f'{spring.format(year=year)}</a></li>' for year in reversed(_years))
+    home = _("Or start from the <a href=\"{home}\">course's home page</a>.").format(
+        home=f"{prefix}index.html")
+    title = escape(_("Page not found"))
+    moved = escape(_("There is no page at this address.  It may have moved when the course "
+                     "site was rebuilt;\nevery year of the course is here:"))
+    return {
+        "title": title,
+        "body": f"""<h1>{title}</h1>
+<p>{moved}</p>
 <ul class="notfound-years">
-{_year_links}
+{year_links}
 </ul>
-<p>Or start from the <a href="{notfound_urls_prefix}index.html">course's home page</a>.</p>
+<p>{home}</p>
 """,
-}
+    }
+
+
+notfound_context = _not_found_page(str)
 
 # --- PDF handbook (LaTeX) and e-book (epub) -------------------------------------------
 # `make pdf` (and Read the Docs) builds handbook/index: a title page, the contents, then
@@ -118,15 +161,7 @@ latex_domain_indices = False
 latex_use_xindy = False
 latex_show_urls = "no"  # links stay clickable; printing every slide URL would triple the pages
 latex_show_pagerefs = False
-latex_elements = {
-    "papersize": "a4paper",
-    "pointsize": "10pt",
-    "extraclassoptions": "openany,oneside",  # no blank pages before chapters
-    "fncychap": "",  # plain chapter heads: a year starts with its title, not half a page
-    "sphinxsetup": "hmargin={2cm,2cm}, vmargin={2cm,2.2cm}",
-    "makeindex": "",
-    "printindex": "",
-    "preamble": r"""
+_PREAMBLE = r"""
 \usepackage{xeCJK}
 \setCJKmainfont{Noto Serif CJK SC}
 \setCJKsansfont{Noto Sans CJK SC}
@@ -186,34 +221,62 @@ latex_elements = {
   \par\noindent\parbox[c]{\dimexpr\linewidth-1.9cm\relax}{\small
     #2\\\sphinxhref{#1}{\nolinkurl{#1}}}\hfill
   \parbox[c]{1.5cm}{\qrcode[height=1.5cm]{#1}}\par\medskip}
-""" + rf"""\hypersetup{{pdftitle={{{project}: course handbook {_span}}}, pdfauthor={{{author}}},
-            pdfsubject={{Peking University course}}}}
-""",
-    "maketitle": rf"""
+"""
+
+
+def _pdf_info(_) -> str:  # noqa: ANN001 - a gettext function
+    """The PDF's title, author and subject (document properties), in the words ``_`` gives."""
+    title = _("{project}: course handbook {span}").format(project=_(project), span=_span)
+    who, subject = _(author), _("Peking University course")
+    return rf"""\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{who}}},
+            pdfsubject={{{subject}}}}}
+"""
+
+
+def _title_page(_, address: str = html_baseurl) -> str:  # noqa: ANN001 - a gettext function
+    """The handbook's title page, in the words ``_`` gives, with the site's ``address``."""
+    handbook = _("Course handbook {span}").format(span=_span)
+    subtitle = _("Schedules, slides, staff and feedback of every year")
+    university = _("Peking University")
+    instructor = _("Instructor: {author}").format(author=_(author))
+    on_the_web = _("On the web, with the slides and every link:")
+    return rf"""
 \begin{{titlepage}}
   \thispdfpagelabel{{Title}}% not "1", the label of the first chapter's first page
   \makeatletter
   \centering
   \vspace*{{0.25\textheight}}
-  {{\py@HeaderFamily\py@TitleColor\fontsize{{30}}{{36}}\selectfont {project}\par}}
+  {{\py@HeaderFamily\py@TitleColor\fontsize{{30}}{{36}}\selectfont {_(project)}\par}}
   \vspace{{0.8em}}
   {{\color{{gray}}\rule{{0.5\linewidth}}{{0.6pt}}\par}}
   \vspace{{0.8em}}
-  {{\Large Course handbook {_span}\par}}
+  {{\Large {handbook}\par}}
   \vspace{{0.4em}}
-  {{\large Schedules, slides, staff and feedback of every year\par}}
+  {{\large {subtitle}\par}}
   \vspace{{3.5em}}
-  {{\Large Peking University\par}}
+  {{\Large {university}\par}}
   \vspace{{0.6em}}
-  {{\large Instructor: {author}\par}}
+  {{\large {instructor}\par}}
   \vspace{{3em}}
-  {{\large On the web, with the slides and every link:\par}}
+  {{\large {on_the_web}\par}}
   \vspace{{0.4em}}
-  {{\large\sphinxhref{{{html_baseurl}}}{{\nolinkurl{{{html_baseurl}}}}}\par}}
+  {{\large\sphinxhref{{{address}}}{{\nolinkurl{{{address}}}}}\par}}
   \vfill
   \makeatother
 \end{{titlepage}}
-""",
+"""
+
+
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "extraclassoptions": "openany,oneside",  # no blank pages before chapters
+    "fncychap": "",  # plain chapter heads: a year starts with its title, not half a page
+    "sphinxsetup": "hmargin={2cm,2cm}, vmargin={2cm,2.2cm}",
+    "makeindex": "",
+    "printindex": "",
+    "preamble": _PREAMBLE + _pdf_info(str),
+    "maketitle": _title_page(str),
 }
 
 # The e-book is the web site's pages; slide links keep pointing at the original site.
@@ -251,3 +314,18 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own addi
     # html_css_files, which Sphinx rewrites in place at start-up, so that every rebuild
     # would report a changed setting.
     app.add_css_file("banners.css")
+    # conf.py's own words in the build's language (the catalog locales/<lang>/LC_MESSAGES/
+    # conf.po, which `make po` extracts from this file); English keeps them as written.
+    _ = conf_translation(app)
+    app.config.html_title = _(html_title)
+    app.config.copyright = app.config.epub_copyright = _(_COPYRIGHT).format(span=_span)
+    app.config.epub_title = _(epub_title)
+    if not _ON_READTHEDOCS and app.config.language in site_editions:
+        app.config.html_baseurl = site_editions[app.config.language]
+    app.config.notfound_urls_prefix = urlsplit(app.config.html_baseurl).path or "/"
+    app.config.notfound_context = _not_found_page(_, app.config.notfound_urls_prefix)
+    app.config.latex_documents = [(start, target, _(title), _(who), kind)
+                                  for start, target, title, who, kind in latex_documents]
+    app.config.latex_elements = {**latex_elements,
+                                 "maketitle": _title_page(_, app.config.html_baseurl),
+                                 "preamble": _PREAMBLE + _pdf_info(_)}

@@ -26,8 +26,22 @@ from .config import add_settings
 from .outputs import export_names, exports, html, latex, single_page, xml
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
-from .site import (a11y, ebook, editions, handbook, handbook_toc, language, navigation, pages,
-                   printed, search, years)
+from .site import (
+    a11y,
+    chinese_search,
+    ebook,
+    editions,
+    handbook,
+    handbook_toc,
+    language,
+    language_links,
+    navigation,
+    pages,
+    printed,
+    search,
+    theme_words,
+    years,
+)
 from .site.a11y import AccessibleMarkup
 
 __version__ = "0.1.0"
@@ -38,6 +52,7 @@ MODULES: tuple[ModuleType, ...] = (
     html, latex, export_names, exports, xml, single_page,  # its outputs (CSS files in this order)
     a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
     search, editions, ebook, handbook,  # students' search; every edition; e-book; paper
+    chinese_search, language_links, theme_words,  # Chinese search; 中文/English; furo's words
 )
 
 

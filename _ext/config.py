@@ -52,6 +52,14 @@ def _base_url(value: Any, app: Sphinx) -> str | None:
     return "an absolute http:// or https:// address"
 
 
+def _editions(value: Any, app: Sphinx) -> str | None:
+    if isinstance(value, dict) and all(
+            isinstance(language, str) and language.strip() and _base_url(address, app) is None
+            for language, address in value.items()):
+        return None
+    return "a mapping of language codes to absolute http:// or https:// addresses"
+
+
 _HOST_NAME = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
                         r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
@@ -116,6 +124,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_json_export", True, "html", (bool,),
             "Publish schedule-<year>.json (the validated schedule plus computed dates) beside "
             "each schedule page, and link it under the tables.", _flag),
+    Setting("site_editions", {}, "html", (dict,),
+            "The site's editions: each language it is built in ('en', 'zh_CN') and the "
+            "address that edition is served from.  Every web page links the same page in "
+            "the other editions (a visible link and hreflang alternates); empty: none.",
+            _editions),
     Setting("site_navigation_cache", True, "html", (bool,),
             "Render furo's sidebar navigation once per build and adapt it to each page "
             "(same HTML, linear build time); False runs furo's own per-page path.", _flag),

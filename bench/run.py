@@ -194,8 +194,15 @@ sidebar has no site-wide navigation tree, show how much of the growth is furo's.
 FURO_NAVIGATION = "clean, furo's own navigation"
 """The same builds without ``_ext/site/navigation.py`` (furo computes the tree per page):
 their pages must be byte for byte those of the adapter's build."""
+ENGLISH = "clean, English edition"
+CHINESE = "clean, Chinese edition"
+"""The real site in English and with ``-D language=zh_CN`` (``make html-zh``): the Chinese
+edition may cost at most :data:`ZH_BOUND` times the English one (jieba, the translated
+pages); measured only with the real site."""
+ZH_BOUND = 1.3
 KIND_OPTIONS = {BASIC_THEME: (("-D", "html_theme=basic"), "-basic"),
-                FURO_NAVIGATION: (("-D", "site_navigation_cache=0"), "-furo")}
+                FURO_NAVIGATION: (("-D", "site_navigation_cache=0"), "-furo"),
+                ENGLISH: ((), "-en"), CHINESE: (("-D", "language=zh_CN"), "-zh")}
 
 
 def measure_clean(projects: list[Project], jobs: int, runs: int, log: Any,
@@ -210,6 +217,20 @@ def measure_clean(projects: list[Project], jobs: int, runs: int, log: Any,
             result.add(seconds, cpu, rss, warnings)
             log(f"  {kind} {project.form:9} n={project.n:<4} -j {jobs}  run {run + 1}/{runs}: "
                 f"{seconds:7.2f} s (cpu {cpu:6.2f} s)  {rss:6.0f} MB  load {load_average()}")
+    return results
+
+
+def measure_editions(project: Project, runs: int, log: Any) -> list[Measurement]:
+    """Clean builds of both editions of the real site, interleaved run by run."""
+    results = [Measurement(project.form, project.n, 1, kind) for kind in (ENGLISH, CHINESE)]
+    for run in range(runs):
+        for result in results:
+            options, tag = KIND_OPTIONS[result.kind]
+            project.clean(1, tag)
+            seconds, cpu, rss, warnings = project.build(1, options, tag)
+            result.add(seconds, cpu, rss, warnings)
+            log(f"  {result.kind} run {run + 1}/{runs}: {seconds:7.2f} s (cpu {cpu:6.2f} s)"
+                f"  {rss:6.0f} MB  load {load_average()}")
     return results
 
 
@@ -420,6 +441,11 @@ def extra_lines(results: dict[str, Any]) -> list[str]:
         f = found["noop"]
         lines.append(f"| no-op rebuild: real site / floor (one page without `_ext`) | "
                      f"{f['ratio']:.2f} | {f['cpu_ratio']:.2f} | - | (info) |")
+    if "zh_vs_en" in found:
+        f = found["zh_vs_en"]
+        lines.append(f"| real site, Chinese edition / English (`make html-zh` / `make html`), "
+                     f"clean | {f['ratio']:.2f} | {f['cpu_ratio']:.2f} | <= {ZH_BOUND} | "
+                     f"{_yes(f['ratio'] <= ZH_BOUND)} / {_yes(f['cpu_ratio'] <= ZH_BOUND)} |")
     if "furo_navigation" in found:
         f = found["furo_navigation"]
         lines.append(f"| furo's own navigation / adapter, {f['n']} pages, clean -j 1 | "
@@ -516,6 +542,7 @@ def main(argv: list[str] | None = None) -> int:
         navigation[f"{nav_size} pages, -j 2"] = extra.compare_pages(
             big.root / "html-j2", big.root / "html-j1-furo")
     noop: list[Measurement] = []
+    found_editions: dict[str, float] = {}
     live: dict[str, Any] = {"status": "skipped", "seconds": []}
     if not args.no_real_site:
         log("the real site: clean, furo's own navigation, no-op rebuilds, make live")
@@ -525,6 +552,9 @@ def main(argv: list[str] | None = None) -> int:
         measurements += measure_clean([real], 1, 1, log, FURO_NAVIGATION)
         navigation["real site, -j 1"] = extra.compare_pages(real.root / "html-j1",
                                                             real.root / "html-j1-furo")
+        editions = measure_editions(real, max(runs, 3), log)
+        measurements += editions
+        found_editions = _ratio(editions[1], editions[0])
         noop = measure_noop([real, floor, one], runs, log)
         measurements += noop
         if not args.no_live:
@@ -538,6 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     found["fixed_cost"] = _ratio(fixed[0], fixed[1])
     if noop:
         found["noop"] = _ratio(noop[0], noop[1])
+    if found_editions:
+        found["zh_vs_en"] = found_editions
     found["furo_navigation"] = {"n": nav_size, **_ratio(
         furo_own[0], _find(measurements, "directive", nav_size))}
     results.update({

@@ -21,6 +21,7 @@ import functools
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -74,12 +75,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_html: Build) -> Iterator[str]:
-    """The built site served at ``http://127.0.0.1:<ephemeral port>/`` for the session."""
-    assert (site_html.outdir / "index.html").is_file(), (
-        f"the site did not build:\n{site_html.warnings}")
-    handler = functools.partial(_QuietHandler, directory=str(site_html.outdir))
+@contextmanager
+def served(site: Build) -> Iterator[str]:
+    """A built site at ``http://127.0.0.1:<ephemeral port>/`` while the block runs."""
+    assert (site.outdir / "index.html").is_file(), f"the site did not build:\n{site.warnings}"
+    handler = functools.partial(_QuietHandler, directory=str(site.outdir))
     server = ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -89,6 +89,13 @@ def site_url(site_html: Build) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_html: Build) -> Iterator[str]:
+    """The built site served for the session."""
+    with served(site_html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -135,6 +135,7 @@ class Build:
     outdir: Path
     returncode: int
     warnings: str
+    log: str = ""  # what the build printed besides its warnings (stdout and stderr)
 
     def page(self, name: str) -> str:
         return (self.outdir / name).read_text(encoding="utf-8")
@@ -156,7 +157,7 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
     if result.returncode and not warnings:
         warnings = result.stderr
-    return Build(outdir, result.returncode, warnings)
+    return Build(outdir, result.returncode, warnings, result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="session")

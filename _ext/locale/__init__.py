@@ -31,6 +31,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.locale import get_translation
 
 CATALOG = "dgm-schedule"
@@ -81,6 +82,63 @@ def babel_locale(language: str | None) -> str:
         return "en"
 
 
+_CHINESE_EDITION = frozenset({"zh", "zh_cn", "zh_hans", "zh_hans_cn"})
+
+
+def site_language(code: str | None) -> str | None:
+    """The edition a language code asks for: Read the Docs passes its project's code
+    (``zh-cn``; some set-ups ``zh-hans``, or plain ``zh``), the site's catalogs are
+    ``zh_CN``.  Other codes are left as given."""
+    if code and code.lower().replace("-", "_") in _CHINESE_EDITION:
+        return "zh_CN"
+    return code
+
+
+def is_chinese(code: str | None) -> bool:
+    return bool(code) and str(code).lower().replace("-", "_").split("_")[0] == "zh"
+
+
+def language_tag(code: str) -> str:
+    """The language as a BCP 47 tag (``zh-CN`` for Sphinx's ``zh_CN``): what EPUB's
+    ``dc:language`` and ``xml:lang`` accept (EPUBCheck: RSC-005 for ``zh_CN``)."""
+    return code.replace("_", "-")
+
+
+def tag_ebook_language(app: Sphinx, config: Config) -> None:
+    if config.epub_language:
+        config.epub_language = language_tag(config.epub_language)
+
+
+def project_translation(srcdir: str | Path, config: Config, domain: str
+                        ) -> Callable[[str], str]:
+    """The translation of the project's own text in the catalog ``domain`` of its
+    ``locale_dirs`` (``locales/zh_CN/LC_MESSAGES/<domain>.po``), in the build's language.
+
+    For text Sphinx does not translate by itself: what is made from data after a page
+    was read (the term line, the calendar) and ``conf.py``'s own words.  The ``.mo`` is
+    compiled first when it is missing or older than its ``.po``, as Sphinx does for the
+    pages' catalogs.  English, or no catalog: the text as it is.
+    """
+    from sphinx.locale import init  # noqa: PLC0415 - Sphinx's loader of message catalogs
+    from sphinx.util.i18n import CatalogRepository  # noqa: PLC0415
+
+    if not config.language or config.language == "en" or not config.locale_dirs:
+        return str
+    repo = CatalogRepository(str(srcdir), config.locale_dirs, config.language,
+                             config.source_encoding)
+    for found in repo.catalogs:
+        if found.domain == domain and found.is_outdated():
+            found.write_mo(config.language, config.gettext_allow_fuzzy_translations)
+    translator, has = init(list(repo.locale_dirs), config.language, domain)
+    return translator.gettext if has else str
+
+
+def conf_translation(app: Sphinx) -> Callable[[str], str]:
+    """``conf.py``'s own words (title, 404 page, title page) in the build's language, from
+    the catalog ``conf`` (``make po`` extracts them from ``conf.py``)."""
+    return project_translation(app.srcdir, app.config, "conf")
+
+
 def build_words(language: str | None) -> Words:
     """The words of a build in ``language``, from the catalog registered in :func:`setup`."""
     return Words(gettext=lambda message: str(_(message)), locale=babel_locale(language))
@@ -117,6 +175,16 @@ def compile_catalogs(target: Path, source: Path = LOCALE_DIR) -> Path:
 
 def setup(app: Sphinx) -> None:
     """Compile the catalog into the build's cache and register it; Sphinx then loads the
-    ``.mo`` of the configured ``language``."""
+    ``.mo`` of the configured ``language``.
+
+    A code such as ``zh-cn`` is first made the site's ``zh_CN``.  Sphinx has already
+    loaded its own words for the code it was given (none for ``zh-cn``) before any
+    extension runs, so they are loaded again for the edition's code.
+    """
+    language = site_language(app.config.language)
+    if language != app.config.language:
+        app.config.language = language
+        app._init_i18n()  # noqa: SLF001 - Sphinx's own start-up step, redone for the code
     compiled = compile_catalogs(Path(app.doctreedir) / "_locale" / CATALOG)
     app.add_message_catalog(CATALOG, str(compiled))
+    app.connect("config-inited", tag_ebook_language)

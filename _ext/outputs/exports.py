@@ -22,19 +22,17 @@ still writes every year.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import init as init_catalog
-from sphinx.util.i18n import docname_to_domain
 from sphinx.util.osutil import relative_uri
 
 from ..builders import publishes_files
 from ..locale import _, build_words
 from ..schedule.domain import ScheduleRecord, schedule_domain
+from ..schedule.i18n import page_translation
 from ..schedule.nodes import schedule_exports
 from ..warning_types import Subtype, warn
 from .export_names import ExportPlan, export_plan, export_stem, lost_message
@@ -109,35 +107,6 @@ def uid_host(app: Sphinx) -> str:
     return app.config.schedule_calendar_uid_domain or slug(app.config.project)
 
 
-def page_translation(app: Sphinx, docname: str) -> Callable[[str], str]:
-    """The schedule content's translation from the page's ``.po`` (``locale_dirs``).
-
-    The page itself was translated by Sphinx while it was read (see
-    :mod:`_ext.schedule.i18n`); the calendar is written from the schedule's data, so its
-    topics and titles are looked up in the same catalog, by the same messages (the
-    text made one line).  Without a translation the text stays as it is.
-    """
-    if not app.config.language or not app.config.locale_dirs:
-        return lambda text: text
-    dirs = [Path(app.srcdir, folder) for folder in app.config.locale_dirs]
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    translator, found = init_catalog(dirs, app.config.language, domain)
-    if not found:
-        return lambda text: text
-
-    from ..schedule.i18n import vetted_translation
-    from ..schedule.labels import one_line
-
-    def translate(text: str) -> str:
-        message = one_line(text)
-        translated = translator.gettext(message)
-        if not translated or translated == message:
-            return text
-        return vetted_translation(text, translated)  # the page warned about a bad one
-
-    return translate
-
-
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Write every block's files into the HTML output once the build has succeeded."""
     if exception is not None or not publishes_files(app):
@@ -160,7 +129,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
                 page_url=url, anchor_prefix=record.anchor_prefix, block=record.index,
                 words=build_words(app.config.language),
-                content=page_translation(app, record.docname), environ=environ)
+                content=page_translation(app.env, record.docname), environ=environ)
             if data is not None:
                 _write(outdir / files.ics, data, record)
         if files.json:

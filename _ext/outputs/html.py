@@ -30,6 +30,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
+from ..locale import _
 from ..schedule.files import local_target, tree_entries
 from ..schedule.links import relative_href
 from ..schedule.nodes import (
@@ -79,7 +80,7 @@ def depart_schedule_date(self: HTML5Translator, node: schedule_date) -> None:
 
 def visit_schedule_nav(self: HTML5Translator, node: schedule_nav) -> None:
     self.body.append(self.starttag(node, "nav", CLASS="docutils",
-                                   **{"aria-label": "Weeks of the schedule"}))
+                                   **{"aria-label": str(_("Weeks of the schedule"))}))
 
 
 def depart_schedule_nav(self: HTML5Translator, node: schedule_nav) -> None:

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
+from ..locale import _
 from ..schedule.nodes import schedule_date, schedule_nav
 
 SCHEDULE_TABLE = "schedule-table"
@@ -93,7 +94,8 @@ def continued_line(table: nodes.table) -> str:
         parent = parent.parent
     parts = [chapter[0].astext() if chapter is not None and chapter.children else ""]
     parts += [child.astext() for child in table.children if isinstance(child, nodes.title)]
-    return " — ".join(part for part in parts if part) + " (continued)"
+    return str(_("{table} (continued)")).format(
+        table=" — ".join(part for part in parts if part))
 
 
 def replace_continued(tex: str, line: str) -> str:

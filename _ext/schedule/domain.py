@@ -42,6 +42,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from ..locale import ENGLISH, N_, Words, build_words
 from .files import FolderState, folder_state
 
 if TYPE_CHECKING:  # the domain is registered at start-up; pydantic loads with a schedule
@@ -76,17 +77,26 @@ class ScheduleObject:
     anchor: str  # the week's row
     presenters: tuple[str, ...] = ()
 
-    @property
-    def display(self) -> str:
+    def display(self, words: Words = ENGLISH) -> str:
         """The name a search result shows: the item, then its year and week."""
-        from .labels import week_label
+        from .labels import NAME_SEPARATOR, week_label
 
-        where = week_label(self.week).lower()
-        label = f"{self.label} — {', '.join(self.presenters)}" if self.presenters else self.label
-        return f"{label} ({self.year}, {where})" if self.year else f"{label} ({where})"
+        where = week_label(self.week, words).lower()
+        label = self.label
+        if self.presenters:
+            label = f"{label} — {words(NAME_SEPARATOR).join(self.presenters)}"
+        if self.year:
+            return words(ITEM_YEAR_WEEK).format(item=label, year=self.year, week=where)
+        return words(ITEM_WEEK).format(item=label, week=where)
 
 
-def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
+# NOTE: a search result, "Lecture 8: VAE (2022, week 3)"
+ITEM_YEAR_WEEK = N_("{item} ({year}, {week})")
+ITEM_WEEK = N_("{item} ({week})")  # NOTE: a search result of a schedule without a year
+
+
+def record_objects(record: ScheduleRecord, words: Words = ENGLISH
+                   ) -> Iterator[ScheduleObject]:
     """Every lecture (each part of a combined one), paper and project of one block."""
     from .labels import lecture_label, one_line, reading_name, week_anchor
 
@@ -98,8 +108,9 @@ def record_objects(record: ScheduleRecord) -> Iterator[ScheduleObject]:
             anchor = week_anchor(week.week, record.anchor_prefix)
             for lecture in week.lectures:
                 for number, title in lecture.each():
-                    yield ScheduleObject("lecture", key(number), lecture_label(number, title),
-                                         record.year, week.week, record.docname, anchor)
+                    label = lecture_label(number, title, words)
+                    yield ScheduleObject("lecture", key(number), label, record.year, week.week,
+                                         record.docname, anchor)
             for kind, readings in (("paper", week.papers), ("project", week.projects)):
                 for reading in readings:
                     presenters = tuple(one_line(name) for name in reading.presenters)
@@ -171,8 +182,9 @@ class ScheduleDomain(Domain):
             yield from self.records[docname]
 
     def objects(self) -> Iterator[ScheduleObject]:
+        words = build_words(self.env.config.language)
         for record in self.all():
-            yield from record_objects(record)
+            yield from record_objects(record, words)
 
     def find(self, kind: str, key: str) -> ScheduleObject | None:
         """The first object of ``kind`` named ``key`` (a year's first listing wins).
@@ -219,11 +231,12 @@ class ScheduleDomain(Domain):
             return  # (the labels, and the models with them, load only for a schedule)
         from .labels import one_line
 
+        words = build_words(self.env.config.language)
         metadata = self.env.metadata
         for found in self.objects():
             page = metadata.get(found.docname, {})
             if "nosearch" not in page and "no-search" not in page:
-                display = one_line(found.display)
+                display = one_line(found.display(words))
                 yield (inventory_name(f"{found.kind}/{display}"), display, found.kind,
                        found.docname, found.anchor, 1)
             if found.key is not None:
@@ -236,12 +249,12 @@ class ScheduleDomain(Domain):
         found = self.find(typ, target)
         if found is None:
             return None  # Sphinx reports it under -n: "schedule:lecture reference target …"
+        display = found.display(build_words(env.config.language))
         if node.get("refexplicit"):
             content: Element = contnode
         else:
-            content = nodes.inline(found.display, found.display)
-        ref = make_refnode(builder, fromdocname, found.docname, found.anchor, content,
-                           found.display)
+            content = nodes.inline(display, display)
+        ref = make_refnode(builder, fromdocname, found.docname, found.anchor, content, display)
         # a link to a lecture is not the lecture: the search finds the item itself (an
         # object result), not each page that mentions it (the guide's role examples)
         ref["classes"].append("no-search")

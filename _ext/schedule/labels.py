@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..locale import ENGLISH, Words
+from ..locale import ENGLISH, N_, Words
 from .model import Lecture, Reading
+
+NAME_SEPARATOR = N_(", ")  # NOTE: between two presenters' names
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 

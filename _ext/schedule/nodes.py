@@ -49,14 +49,13 @@ class schedule_exports(nodes.General, nodes.Element):
 
 
 class schedule_text(nodes.inline, addnodes.translatable):
-    """A piece of the schedule's content (a topic, a lecture's or a reading's title).
+    """A piece of the schedule's content that translators translate (a topic, a label).
 
     It is a message of its own for the ``gettext`` builder, at the source line of its
-    item, so "Introduction" is translated without "Lecture 1:" around it (those words
-    come from the extension's catalog).  Sphinx's ``Locale`` transform calls
-    :meth:`apply_translated_message` with the ``.po`` entry; the text is set as plain
-    text, as the YAML gave it.  After that :class:`UnwrapScheduleText` leaves only the
-    text, so writers see the same nodes as before.
+    item, so "Introduction" is translated without "Week 1" beside it (those words come
+    from the extension's catalog).  :class:`~.i18n.TranslateScheduleText` replaces it by
+    the ``.po`` entry's text, plain, as the YAML gave it, before Sphinx's ``Locale``
+    transform would (through :meth:`apply_translated_message`).
     """
 
     def preserve_original_messages(self) -> None:

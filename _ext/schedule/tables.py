@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-from ..locale import ENGLISH, Words
+from ..locale import ENGLISH, N_, Words
 from .dates import WeekDates, day_label
 from .labels import (
+    NAME_SEPARATOR,
     lecture_label_parts,
     one_line,
     week_anchor,
@@ -34,6 +35,11 @@ from .nodes import (
 )
 
 
+PRESENTERS = N_("({names})")  # NOTE: a reading's presenters, a lecture's speaker
+CODE_FOR = N_("{label} code for {title}")  # NOTE: a code link's screen-reader name
+WEEK_TOPIC = N_("{week}: {topic}")  # NOTE: a week link's screen-reader name, "Week 3: VAE"
+
+
 def _located(node: nodes.Element, item: Item) -> nodes.Element:
     node.source, node.line = item._source, item._line
     return node
@@ -43,6 +49,15 @@ def _content(text: str, item: Item) -> schedule_text:
     """One piece of the schedule's content, a message of its own for translators."""
     text = one_line(text)
     return _located(schedule_text(text, text), item)  # type: ignore[return-value]
+
+
+def _title(text: str, words: Words) -> nodes.Node:
+    """A lecture's or reading's title: English in every edition, as on its slides and its
+    paper, so not a message for translators; other editions mark it ``lang="en"``."""
+    text = one_line(text)
+    if words.locale == "en":
+        return nodes.Text(text)
+    return nodes.inline(text, text, classes=["language-en"])
 
 
 def _parts(*parts: str | nodes.Node) -> list[nodes.Node]:
@@ -99,7 +114,7 @@ class TableBuilder:
         self._taken: set[str] = set()
         self._next_suffix: dict[str, int] = {}
         # per section: its title, its table's id, and each week with its row's id
-        self._nav: list[tuple[str, str, list[tuple[Week, str]]]] = []
+        self._nav: list[tuple[nodes.Node, str, list[tuple[Week, str]]]] = []
 
     def unique_id(self, base: str, node: nodes.Element) -> str:
         """``base``, or with ``-2``, ``-3`` ... if the page already has that id.
@@ -156,13 +171,15 @@ class TableBuilder:
             if not weeks:
                 continue
             heading = nodes.paragraph(classes=["schedule-nav-section"])
-            heading += nodes.reference(title, title, refid=table_id, internal=True)
+            heading += nodes.reference("", "", title, refid=table_id, internal=True)
             strip = nodes.bullet_list(classes=["schedule-nav-weeks"])
             for week, anchor in weeks:
                 number = str(week.week)
+                topic = one_line(week.topic)
                 link = schedule_link(number, number, refid=anchor, internal=True,
-                                     aria_label=f"{week_label(week.week, _)}: "
-                                                f"{one_line(week.topic)}")
+                                     aria_label=_(WEEK_TOPIC).format(
+                                         week=week_label(week.week, _), topic=topic))
+                link["topic"] = topic  # translated with the page (see .i18n)
                 strip += nodes.list_item("", nodes.paragraph("", "", link))
             sections += nodes.list_item("", heading, strip)
         nav += sections
@@ -172,12 +189,11 @@ class TableBuilder:
         table = _located(nodes.table(classes=["schedule-table", "longtable"]), section)
         table["ids"] = [self.unique_id(
             self.anchor_prefix + nodes.make_id(f"schedule {section.title}"), table)]
-        title = one_line(section.title)
-        # the caption is translated as schedule text (plain text, checked), not by Sphinx
-        # as a title, which would parse the translation as Markdown
-        table += nodes.title(title, "", _content(section.title, section), translatable=False)
+        # the caption is translated as schedule text (plain text, checked by .i18n), not
+        # by Sphinx as a title, which would parse the translation as Markdown again
+        table += nodes.title("", "", _content(section.title, section), translatable=False)
         weeks: list[tuple[Week, str]] = []
-        self._nav.append((title, table["ids"][0], weeks))
+        self._nav.append((_content(section.title, section), table["ids"][0], weeks))
         group = nodes.tgroup(cols=3)
         table += group
         for width, stub in ((14, 1), (26, 0), (60, 0)):
@@ -251,7 +267,7 @@ class TableBuilder:
         items = []
         for number, title in lecture.each():
             before, after = lecture_label_parts(number, self.words)
-            parts = _parts(before, _content(title, lecture), after)
+            parts = _parts(before, _title(title, self.words), after)
             content = (_link(parts, lecture.slides, self.base_url, ["schedule-slides"])
                        if lecture.slides else parts)
             item = self._item(content, lecture, "schedule-lecture")
@@ -260,14 +276,17 @@ class TableBuilder:
             items.append(item)
         return items
 
-    @staticmethod
-    def _after_title(text: str, kind: str) -> list[nodes.Node]:
-        """`` (name)`` after a title: a lecture's speaker, a reading's presenters."""
-        shown = f"({one_line(text)})"
+    def _after_title(self, names: str | Sequence[str], kind: str) -> list[nodes.Node]:
+        """`` (name)`` after a title: a lecture's speaker, a reading's presenters
+        (``（房晨、桑宇辰）`` in Chinese)."""
+        _ = self.words
+        names = [names] if isinstance(names, str) else names
+        shown = _(PRESENTERS).format(
+            names=_(NAME_SEPARATOR).join(one_line(name) for name in names))
         return [nodes.Text(" "), nodes.inline(shown, shown, classes=[kind])]
 
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
-        title: nodes.Node = _content(reading.title, reading)
+        title: nodes.Node = _title(reading.title, self.words)
         if reading.url:  # the paper itself; the slides, if any, follow as their own link
             title = _link([title], reading.url, self.base_url, ["schedule-paper-link"])
         parts = _parts(f"{one_line(reading.number)} " if reading.number else "", title,
@@ -283,14 +302,14 @@ class TableBuilder:
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         if reading.presenters:
-            paragraph += self._after_title(", ".join(reading.presenters),
-                                           "schedule-presenters")
+            paragraph += self._after_title(reading.presenters, "schedule-presenters")
         for link in reading.code:
             paragraph += nodes.Text(" ")
             ref = _link(link.label, link.url, self.base_url, ["schedule-code"])
             if isinstance(ref, nodes.reference):
                 # "torch" alone does not say whose code it is; its name does
-                label = f"{one_line(link.label)} code for {one_line(reading.title)}"
+                label = self.words(CODE_FOR).format(label=one_line(link.label),
+                                                    title=one_line(reading.title))
                 ref = schedule_link(ref.rawsource, *ref.children, **ref.attributes,
                                     aria_label=label)
             paragraph += ref

@@ -3,22 +3,31 @@
 The legacy pages wrote the line by hand (``**Spring 2022 - Wed 3:10-6:00 PM, Peking
 University**``), so a new year had to edit it beside the data that says the same; a
 typo ("Web" for "Wed") went unnoticed.  Here the line is made from the page's schedule:
-the directive leaves a placeholder and, once the whole page is parsed (a transform, when
-the page's schedule blocks are known), it becomes the line.
+the directive leaves a placeholder and, once the whole page is read (``doctree-read``,
+when the page's schedule blocks are known), it becomes the line.
+
+In another language the weekday and the times are Babel's ("周三 15:10–18:00") and the
+term's name and location are the page's own text, looked up in the page's catalog like
+the rest of the page (:func:`.i18n.page_translation`); the ``gettext`` builder extracts them
+as messages at the ``term:`` block's line.  English keeps the course's own spelling.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from babel.dates import format_interval, get_day_names
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms import SphinxTransform
+from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.util.docutils import SphinxDirective
 
+from ..locale import ENGLISH, N_, Words, build_words
 from ..warning_types import Subtype, warn
 from .domain import schedule_domain
+from .i18n import page_translation
 from .nodes import schedule_text
 
 if TYPE_CHECKING:  # registered at start-up; the model loads with a schedule
@@ -59,53 +68,80 @@ def meeting_time(term: Term) -> str:
     return f"{start} {start_half}-{end} {end_half}"
 
 
-def term_text(term: Term) -> str:
-    """``Spring 2022 - Wed 3:10-6:00 PM, Peking University`` from the term's facts."""
-    when = " ".join(part for part in (term.weekday or "", meeting_time(term)) if part)
-    text = ", ".join(part for part in (when, term.location or "") if part)
-    return " - ".join(part for part in (term.name or "", text) if part)
+WHEN_WHERE = N_("{when}, {location}")  # NOTE: "Wed 3:10-6:00 PM, Peking University"
 
 
-class FillTermLines(SphinxTransform):
-    """Replace each placeholder with the line of the page's first schedule with a term.
+def _local_when(term: Term, words: Words) -> str:
+    """``周三 15:10–18:00``: the weekday and times in the build's language (Babel)."""
+    from .fields import WEEKDAYS  # the model's names; pydantic loads with a schedule
 
-    A transform that runs before Sphinx's ``Locale`` (priority 20), once the page's
-    schedule blocks are read: the line is a message of its own (a
-    :class:`~.nodes.schedule_text` at the directive's line), so ``make gettext`` extracts
-    it and a translated build shows its ``msgstr``, checked like any schedule text.
-    """
+    day = (get_day_names("abbreviated", locale=words.locale)[WEEKDAYS.index(term.weekday)]
+           if term.weekday else "")
+    if term.start is None:
+        return day
+    time = (format_interval(term.start, term.end, "Hm", locale=words.locale) if term.end
+            else term.start.strftime("%H:%M"))
+    return " ".join(part for part in (day, time) if part)
 
-    default_priority = 15
 
-    def apply(self, **kwargs: object) -> None:
-        placeholders = list(self.document.findall(term_line))
-        if not placeholders:
-            return
-        docname = self.env.docname
-        domain = schedule_domain(self.env)
-        records = domain.records.get(docname, [])
-        term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
-        text = term_text(term) if term is not None else ""
-        # one mistake, one warning: a schedule that could not be read, or whose 'term:'
-        # was left out as invalid, has been reported; the line is then simply not shown
-        reported = bool(domain.failed.get(docname)) or any(
-            r.schedule._term_reported
-            or (r.schedule.term is not None and r.schedule.term._invalid)
-            for r in records)
-        for node in placeholders:
-            if not text:
-                if not reported:
-                    warn("the {term} line needs a schedule with a 'term:' block (name, "
-                         "weekday, start, end, location) on this page", Subtype.INVALID, node)
-                node.parent.remove(node)
-                continue
-            message = schedule_text(text, text)
-            message.source, message.line = node.source, node.line
-            node.replace_self(nodes.paragraph("", "", nodes.strong("", "", message),
-                                              classes=["schedule-term"]))
+def term_text(term: Term, words: Words = ENGLISH,
+              content: Callable[[str], str] = str) -> str:
+    """``Spring 2022 - Wed 3:10-6:00 PM, Peking University`` from the term's facts;
+    ``content`` translates the page's own text (the name and the location)."""
+    if words.locale == "en":
+        when = " ".join(part for part in (term.weekday or "", meeting_time(term)) if part)
+    else:
+        when = _local_when(term, words)
+    location = content(term.location) if term.location else ""
+    text = (words(WHEN_WHERE).format(when=when, location=location) if when and location
+            else when or location)
+    return " - ".join(part for part in (content(term.name) if term.name else "", text)
+                      if part)
+
+
+def _messages(term: Term, node: nodes.Element) -> nodes.paragraph:
+    """For the ``gettext`` builder: the name and the location as messages of their own."""
+    found = [schedule_text(text, text) for text in (term.name, term.location) if text]
+    for message in found:
+        message.source, message.line = term._source, term._line
+    return nodes.paragraph("", "", *found, classes=["schedule-term"])
+
+
+def fill_term_lines(app: Sphinx, doctree: nodes.document) -> None:
+    """Replace each placeholder with the line of the page's first schedule with a term."""
+    placeholders = list(doctree.findall(term_line))
+    if not placeholders:
+        return
+    docname = app.env.docname
+    domain = schedule_domain(app.env)
+    records = domain.records.get(docname, [])
+    term = next((r.schedule.term for r in records if r.schedule.term is not None), None)
+    catalog = isinstance(app.builder, MessageCatalogBuilder)
+    language = app.config.language
+    words = build_words(language) if language != "en" else ENGLISH
+    text = term_text(term, words, page_translation(app.env, docname)) if term is not None else ""
+    # one mistake, one warning: a schedule that could not be read, or whose 'term:' was
+    # left out as invalid, has been reported; the line is then simply not shown
+    reported = bool(domain.failed.get(docname)) or any(
+        r.schedule._term_reported or (r.schedule.term is not None and r.schedule.term._invalid)
+        for r in records)
+    for node in placeholders:
+        if text and catalog:
+            node.replace_self(_messages(term, node))
+            continue
+        if not text and reported:
+            node.parent.remove(node)
+            continue
+        if not text:
+            warn("the {term} line needs a schedule with a 'term:' block (name, weekday, "
+                 "start, end, location) on this page", Subtype.INVALID, node)
+            node.parent.remove(node)
+            continue
+        node.replace_self(nodes.paragraph("", "", nodes.strong(text, text),
+                                          classes=["schedule-term"]))
 
 
 def setup(app: Sphinx) -> None:
     app.add_node(term_line)
     app.add_directive("term", TermDirective)
-    app.add_transform(FillTermLines)
+    app.connect("doctree-read", fill_term_lines)

@@ -6,7 +6,10 @@ is the year switcher; :mod:`.navigation` renders furo's sidebar tree once per bu
 :mod:`.printed` adapts pages for the PDF handbook and the e-book; :mod:`.handbook_toc`
 keeps the handbook's second toctree from being reported; :mod:`.language` names
 LaTeX's own headings in the build's language; :mod:`.search` decides what students'
-search finds; :mod:`.editions` links the editions to each other and decides what the web
+search finds; :mod:`.editions` links the PDF and the e-book and decides what the web
 edition publishes; :mod:`.handbook` prints the site's addresses and QR codes in the PDF;
-:mod:`.ebook` decides what the e-book holds.  Nothing here imports the schedule's modules.
+:mod:`.ebook` decides what the e-book holds.  For the editions in other languages:
+:mod:`.language_links` links each page to the same page of the others,
+:mod:`.chinese_search` makes the Chinese search work and cost little, :mod:`.theme_words`
+translates furo's unmarked words.  Nothing here imports the schedule's modules.
 """
