@@ -214,13 +214,6 @@ _PREAMBLE = r"""
 \usepackage{xeCJKfntef}
 \let\dgmSphinxHref\sphinxhref
 \protected\def\sphinxhref#1#2{\dgmSphinxHref{#1}{\CJKunderline{#2}}}
-% A year's chapter starts with the address of its web page, printed and as a QR code
-% (TeX Live's qrcode package, Debian texlive-pictures): the paper leads to the slides.
-\usepackage{qrcode}
-\newcommand{\dgmPageAddress}[2]{%
-  \par\noindent\parbox[c]{\dimexpr\linewidth-1.9cm\relax}{\small
-    #2\\\sphinxhref{#1}{\nolinkurl{#1}}}\hfill
-  \parbox[c]{1.5cm}{\qrcode[height=1.5cm]{#1}}\par\medskip}
 """
 
 
