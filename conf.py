@@ -95,6 +95,9 @@ html_search_options = {
     "dictionary": str(Path(__file__).parent / "locales" / "zh_CN" / "search-words.txt")}
 
 nitpicky = True
+# Students' search: the staff guide (whose examples name lectures) and the handbook's root
+# are left out of it (_ext/site/search.py).
+search_exclude_docs = ["guide/*", "handbook/*"]
 
 # --- old addresses and unknown ones -----------------------------------------------------
 # The legacy Jekyll site's pages, still linked from announcements and search engines, land

@@ -52,6 +52,12 @@ def _base_url(value: Any, app: Sphinx) -> str | None:
     return "an absolute http:// or https:// address"
 
 
+def _patterns(value: Any, app: Sphinx) -> str | None:
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) and v for v in value):
+        return None
+    return "a list of document name patterns such as 'guide/*'"
+
+
 def _editions(value: Any, app: Sphinx) -> str | None:
     if isinstance(value, dict) and all(
             isinstance(language, str) and language.strip() and _base_url(address, app) is None
@@ -124,6 +130,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("schedule_json_export", True, "html", (bool,),
             "Publish schedule-<year>.json (the validated schedule plus computed dates) beside "
             "each schedule page, and link it under the tables.", _flag),
+    Setting("search_exclude_docs", [], "env", (list, tuple),
+            "Documents (glob patterns such as 'guide/*') that the site's search leaves out, "
+            "as if each had 'nosearch' in its front matter: the staff area, whose examples "
+            "name lectures, stays out of students' results.", _patterns),
     Setting("site_editions", {}, "html", (dict,),
             "The site's editions: each language it is built in ('en', 'zh_CN') and the "
             "address that edition is served from.  Every web page links the same page in "

@@ -76,10 +76,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served(site: Build) -> Iterator[str]:
-    """A built site at ``http://127.0.0.1:<ephemeral port>/`` while the block runs."""
-    assert (site.outdir / "index.html").is_file(), f"the site did not build:\n{site.warnings}"
-    handler = functools.partial(_QuietHandler, directory=str(site.outdir))
+def served(folder: Path) -> Iterator[str]:
+    """A built site (or e-book folder) at ``http://127.0.0.1:<ephemeral port>/`` while the
+    block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -94,7 +94,9 @@ def served(site: Build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_url(site_html: Build) -> Iterator[str]:
     """The built site served for the session."""
-    with served(site_html) as url:
+    assert (site_html.outdir / "index.html").is_file(), (
+        f"the site did not build:\n{site_html.warnings}")
+    with served(site_html.outdir) as url:
         yield url
 
 

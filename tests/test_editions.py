@@ -21,6 +21,11 @@ import pytest
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from conftest import REPO, Build, require_tool, sphinx_build
+from playwright.sync_api import Browser
+
+from browser import served  # noqa: E402
+
+pytest_plugins = ("browser",)
 
 YEAR_DIRS = sorted(p.parent.name for p in (REPO / "years").glob("*/index.md"))
 PROJECT = "Deep Generative Models"
@@ -120,9 +125,9 @@ pytestmark = pytest.mark.filterwarnings(f"ignore::{XMLParsedAsHTMLWarning.__modu
 
 
 @pytest.fixture(scope="module")
-def ebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ebook(site_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("ebook")
-    build = sphinx_build(REPO, out / "epub", "epub", "-W", "-d", str(out / "doctrees"))
+    build = sphinx_build(site_source, out / "epub", "epub", "-W", "-d", str(out / "doctrees"))
     assert build.returncode == 0 and build.warnings == "", build.warnings
     return out / "epub"
 
@@ -181,13 +186,8 @@ def test_links_to_pages_left_out_of_the_ebook_go_to_the_web(ebook: Path) -> None
 
 
 @pytest.mark.browser
-def test_the_week_strip_is_a_few_lines_without_flexbox(ebook: Path) -> None:
+def test_the_week_strip_is_a_few_lines_without_flexbox(ebook: Path, browser: Browser) -> None:
     """An e-reader without flexbox: each section's weeks on one line, not one per line."""
-    require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    import browser as fixtures
-
     no_flex = """() => {
       for (const sheet of document.styleSheets) {
         for (const rule of sheet.cssRules) {
@@ -195,13 +195,11 @@ def test_the_week_strip_is_a_few_lines_without_flexbox(ebook: Path) -> None:
         }
       }
     }"""
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                              args=[*fixtures.CHROMIUM_ARGS,
-                                                    "--allow-file-access-from-files"])
-        try:
-            page = chromium.new_page(viewport={"width": 600, "height": 800})
-            page.goto((ebook / "years" / YEAR_DIRS[-1] / "index.xhtml").as_uri())
+    # the session's Chromium (a second Playwright in one thread is refused)
+    page = browser.new_page(viewport={"width": 600, "height": 800})
+    try:
+        with served(ebook) as url:
+            page.goto(f"{url}years/{YEAR_DIRS[-1]}/index.xhtml")
             page.evaluate(no_flex)
             nav = page.locator("nav.schedule-nav")
             sections = nav.locator("ul.schedule-nav-sections > li").count()
@@ -211,5 +209,5 @@ def test_the_week_strip_is_a_few_lines_without_flexbox(ebook: Path) -> None:
                                  " || 1.5 * parseFloat(getComputedStyle(document.body).fontSize)")
             height = nav.bounding_box()["height"]
             assert height <= 2.5 * sections * line, (height, sections, line)
-        finally:
-            chromium.close()
+    finally:
+        page.close()

@@ -1,10 +1,13 @@
 """What a student's search finds, and how the page it opens behaves.
 
 * **Staff pages stay out of students' results.**  A page with ``nosearch`` in its front
-  matter (the staff guide's demo schedule, the handbook's root) gives the search no text;
-  :mod:`_ext.schedule.domain` keeps its lectures out of the object results too.  Code
-  examples (the guide's YAML, which names made-up lectures) are marked ``no-search``,
-  so a lecture title finds the year pages, not an example of how to write one.
+  matter, or named by ``search_exclude_docs`` (``conf.py``: the staff guide and the
+  handbook's root, so a page added there later is left out too), gives the search no
+  text; :mod:`_ext.schedule.domain` keeps its lectures out of the object results too.
+  The guide's examples name lectures (in YAML, in tables of what a build shows), so
+  leaving out its examples one by one would leave the next one in.  Code examples
+  elsewhere are marked ``no-search``, so a lecture title finds the year pages, not an
+  example of how to write one.
 * **British and American spellings find each other.**  The lecture titles are British
   ("Normalising Flows"), most queries American.  :class:`SearchEnglishSpellings` is
   Sphinx's English search with one step before the stemmer: -ise/-yse/-isation forms
@@ -22,10 +25,12 @@
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.search.en import SearchEnglish
 
 from ..builders import drop_page_assets, is_ebook, is_html
@@ -62,6 +67,18 @@ class SearchEnglishSpellings(SearchEnglish):
         return super().stem(american_spelling(word))
 
 
+def excluded(config: Config, docname: str) -> bool:
+    """Whether students' search leaves the document out (``search_exclude_docs``)."""
+    return any(fnmatchcase(docname, pattern) for pattern in config.search_exclude_docs)
+
+
+def mark_staff_pages(app: Sphinx, doctree: nodes.document) -> None:
+    """A page of the staff area gets Sphinx's ``nosearch`` metadata, as if written in it."""
+    docname = app.env.docname
+    if excluded(app.config, docname):
+        app.env.metadata.setdefault(docname, {})["nosearch"] = True
+
+
 def skip_code_examples(app: Sphinx, doctree: nodes.document) -> None:
     """Code examples are not indexed: their made-up lectures are no course's."""
     for block in doctree.findall(nodes.literal_block):
@@ -85,6 +102,7 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 def setup(app: Sphinx) -> None:
     app.add_search_language(SearchEnglishSpellings)
+    app.connect("doctree-read", mark_staff_pages)
     app.connect("doctree-read", skip_code_examples)
     app.connect("builder-inited", add_assets)
     app.connect("html-page-context", page_assets)
