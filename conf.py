@@ -91,8 +91,7 @@ html_show_sourcelink = False
 # The Chinese edition's search splits text with jieba, given a dictionary of the site's own
 # words instead of its 349,000 (`make po` writes it; see tools/search_words.py): the same
 # split of the site's text at a fraction of the build's time.  Other languages ignore it.
-html_search_options = {
-    "dictionary": str(Path(__file__).parent / "locales" / "zh_CN" / "search-words.txt")}
+html_search_options = {"dictionary": "locales/zh_CN/search-words.txt"}  # from the project
 
 nitpicky = True
 # Students' search: the staff guide (whose examples name lectures) and the handbook's root

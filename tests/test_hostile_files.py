@@ -39,8 +39,8 @@ def project(tmp_path: Path, names: list[str]) -> Path:
 
 def build(srcdir: Path, outdir: Path, timeout: int = 300) -> tuple[int, list[str]]:
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--keep-going", str(srcdir),
-         str(outdir)], capture_output=True, text=True, timeout=timeout, env=ENV, check=False)
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color", "--keep-going",
+         str(srcdir), str(outdir)], capture_output=True, text=True, timeout=timeout, env=ENV, check=False)
     return result.returncode, [line.replace(f"{srcdir}/", "") for line in
                                result.stderr.splitlines() if "WARNING" in line]
 

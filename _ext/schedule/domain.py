@@ -331,7 +331,7 @@ def rewrite_moved_references(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _target(found: ScheduleObject | None) -> tuple[str, str, str] | None:
-    return None if found is None else (found.docname, found.anchor, found.display)
+    return None if found is None else (found.docname, found.anchor, found.display())
 
 
 def setup(app: Sphinx) -> None:

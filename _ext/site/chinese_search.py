@@ -63,8 +63,9 @@ def _quiet_jieba() -> Any:
 
 
 @functools.cache
-def search_language() -> type[SearchLanguage]:
-    """The site's Chinese search language (imports jieba: a Chinese build only)."""
+def search_language(srcdir: str = ".") -> type[SearchLanguage]:
+    """The site's Chinese search language (imports jieba: a Chinese build only); its
+    ``dictionary`` option is a path relative to ``srcdir``."""
     # jieba imports pkg_resources only to open its own files, and falls back to open()
     # without it: two thirds of its import time, kept out (and put back as it was)
     hidden = "pkg_resources" not in sys.modules
@@ -84,9 +85,10 @@ def search_language() -> type[SearchLanguage]:
 
         def __init__(self, options: dict[str, str]) -> None:
             jieba = _quiet_jieba()
-            dictionary = options.get("dictionary", "")
-            if dictionary and Path(dictionary).is_file():
-                jieba.set_dictionary(dictionary)
+            dictionary = Path(srcdir, options.get("dictionary", "")) if options.get(
+                "dictionary") else None
+            if dictionary is not None and dictionary.is_file():
+                jieba.set_dictionary(str(dictionary))
             # Sphinx's default "dict" is jieba's own dictionary again, as a user
             # dictionary: a second full load.  Only a "dict" the project gives is added.
             super().__init__({**options, "dict": options.get("dict", "")})
@@ -103,4 +105,6 @@ def search_language() -> type[SearchLanguage]:
 def setup(app: Sphinx) -> None:
     language = app.config.html_search_language or app.config.language
     if is_chinese(language):
-        app.add_search_language(search_language())
+        # the dictionary is named relative to the project (an absolute path would make
+        # the build's configuration, and so .buildinfo, differ between checkouts)
+        app.add_search_language(search_language(str(app.srcdir)))
