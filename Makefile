@@ -23,7 +23,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -53,13 +53,18 @@ test-quick: test-venv
 # lock keeps today's pins where the ranges still allow them; upgrade takes the newest.
 LOCK = $(BIN)/uv pip compile --universal --python-version 3.11 --quiet
 
+# (requirements.txt's "-e ." line, the extension, is no constraint uv accepts: left out)
+RUNTIME_PINS = $(VENV)/runtime-pins.txt
+
 lock: test-venv
 	$(LOCK) requirements.in -o requirements.txt
-	$(LOCK) requirements.in requirements-test.in -c requirements.txt -o requirements-test.txt
+	grep -v '^-e ' requirements.txt > $(RUNTIME_PINS)
+	$(LOCK) requirements.in requirements-test.in -c $(RUNTIME_PINS) -o requirements-test.txt
 
 upgrade: test-venv
 	$(LOCK) --upgrade requirements.in -o requirements.txt
-	$(LOCK) --upgrade requirements.in requirements-test.in -c requirements.txt \
+	grep -v '^-e ' requirements.txt > $(RUNTIME_PINS)
+	$(LOCK) --upgrade requirements.in requirements-test.in -c $(RUNTIME_PINS) \
 		-o requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(VENV)/.runtime $(VENV)/.testing

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 project = "Deep Generative Models"
 author = "Hao Dong"
@@ -22,7 +19,7 @@ extensions = [
     "sphinx_design",
     "sphinx_reredirects",
     "notfound.extension",
-    "_ext",
+    "sphinx_course_schedule",  # this repository's _ext/, installed (requirements.in: -e .)
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

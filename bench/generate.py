@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from _ext.schedule.links import absolute_href  # noqa: E402 - needs REPO on sys.path
+from sphinx_course_schedule.schedule.links import absolute_href  # noqa: E402
 
 FORMS = ("directive", "hand")
 WEEKS = 16
@@ -124,7 +124,7 @@ exec(compile(_real_conf.read_text(encoding="utf-8"), str(_real_conf), "exec"))
 __file__ = _here
 {extra}'''
 
-WITHOUT_EXT = 'extensions = [name for name in extensions if name != "_ext"]\n'
+WITHOUT_EXT = 'extensions = [name for name in extensions if name != "sphinx_course_schedule"]\n'
 """Appended to a generated ``conf.py``: the same site without the extension (the floor)."""
 
 

@@ -33,12 +33,12 @@ from conftest import REPO, Build, require_tool, sphinx_build
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # the extension package, as the site's conf.py does
 
-from _ext.schedule.links import absolute_href, is_allowed, is_site_path  # noqa: E402
-from _ext.schedule.model import Schedule  # noqa: E402
-from _ext.schedule.read import read_yaml  # noqa: E402
-from _ext.schedule.model import all_links  # noqa: E402
-from _ext.schedule.labels import lecture_label, reading_label  # noqa: E402
-from _ext.schedule.validate import validate  # noqa: E402
+from sphinx_course_schedule.schedule.links import absolute_href, is_allowed, is_site_path  # noqa: E402
+from sphinx_course_schedule.schedule.model import Schedule  # noqa: E402
+from sphinx_course_schedule.schedule.read import read_yaml  # noqa: E402
+from sphinx_course_schedule.schedule.model import all_links  # noqa: E402
+from sphinx_course_schedule.schedule.labels import lecture_label, reading_label  # noqa: E402
+from sphinx_course_schedule.schedule.validate import validate  # noqa: E402
 
 MAX_PAGES_PER_YEAR = 4
 BASE_URL = "https://deep-generative-models.github.io/"

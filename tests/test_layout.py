@@ -17,6 +17,8 @@ import pytest
 from conftest import REPO
 
 EXT = REPO / "_ext"
+PACKAGE = "sphinx_course_schedule"
+"""The import name of ``_ext/`` (pyproject.toml's package-dir)."""
 MAX_LINES = 350
 
 
@@ -25,12 +27,12 @@ def _modules(root: Path) -> list[Path]:
 
 
 def _package_of(path: Path) -> list[str]:
-    """``["_ext", "schedule"]`` for ``_ext/schedule/model.py``."""
-    return list(path.relative_to(REPO).with_suffix("").parts[:-1])
+    """``["sphinx_course_schedule", "schedule"]`` for ``_ext/schedule/model.py``."""
+    return [PACKAGE, *path.relative_to(EXT).with_suffix("").parts[:-1]]
 
 
 def imported_parts(path: Path) -> set[str]:
-    """The dotted ``_ext`` modules ``path`` imports, with relative imports resolved."""
+    """The dotted modules of the package ``path`` imports, with relative imports resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     package = _package_of(path)
@@ -45,7 +47,7 @@ def imported_parts(path: Path) -> set[str]:
                 module = node.module or ""
             found.add(module)
             found.update(f"{module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name == "_ext" or name.startswith("_ext.")}
+    return {name for name in found if name == PACKAGE or name.startswith(f"{PACKAGE}.")}
 
 
 def _in(folder: str) -> list[Path]:
@@ -55,27 +57,27 @@ def _in(folder: str) -> list[Path]:
 @pytest.mark.parametrize("path", _in("schedule"), ids=lambda p: p.name)
 def test_the_schedule_part_imports_no_output_or_site_module(path: Path) -> None:
     bad = {name for name in imported_parts(path)
-           if name.startswith(("_ext.outputs", "_ext.site"))}
+           if name.startswith((f"{PACKAGE}.outputs", f"{PACKAGE}.site"))}
     assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
 
 
 @pytest.mark.parametrize("path", _in("site"), ids=lambda p: p.name)
 def test_site_repairs_import_nothing_of_the_schedule_or_its_outputs(path: Path) -> None:
     bad = {name for name in imported_parts(path)
-           if name.startswith(("_ext.schedule", "_ext.outputs"))}
+           if name.startswith((f"{PACKAGE}.schedule", f"{PACKAGE}.outputs"))}
     assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
 
 
 @pytest.mark.parametrize("path", _in("outputs"), ids=lambda p: p.name)
 def test_outputs_do_not_import_the_site_repairs(path: Path) -> None:
-    bad = {name for name in imported_parts(path) if name.startswith("_ext.site")}
+    bad = {name for name in imported_parts(path) if name.startswith(f"{PACKAGE}.site")}
     assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
 
 
 def test_the_import_check_sees_relative_imports() -> None:
     """Guard for the checks above: a relative import is resolved to its package."""
     found = imported_parts(EXT / "outputs" / "html.py")
-    assert "_ext.schedule.nodes" in found and "_ext.builders" in found
+    assert f"{PACKAGE}.schedule.nodes" in found and f"{PACKAGE}.builders" in found
 
 
 @pytest.mark.parametrize("path", _modules(EXT) + _modules(REPO / "tools"),

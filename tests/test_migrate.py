@@ -209,7 +209,7 @@ def test_unplaceable_content_is_reported_and_kept(tmp_path: Path) -> None:
     # and the page it wrote builds, showing the kept text to the reader
     (site / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_design', '_ext']\n"
+        "extensions = ['myst_parser', 'sphinx_design', 'sphinx_course_schedule']\n"
         "myst_enable_extensions = ['colon_fence', 'attrs_inline']\n"
         "root_doc = 'years/2031/index'\n", encoding="utf-8")
     build = sphinx_build(site, tmp_path / "out")

@@ -16,8 +16,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from _ext.schedule.model import Schedule
-from _ext.warning_types import SUBTYPES
+from sphinx_course_schedule.schedule.model import Schedule
+from sphinx_course_schedule.warning_types import SUBTYPES
 from conftest import REPO
 from tools import schema as schema_tool
 

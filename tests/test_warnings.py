@@ -13,7 +13,7 @@ from conftest import REPO, sphinx_build
 CONF = f"""\
 import sys
 sys.path.insert(0, {str(REPO)!r})
-extensions = ["myst_parser", "_ext"]
+extensions = ["myst_parser", "sphinx_course_schedule"]
 exclude_patterns = ["_build"]
 """
 

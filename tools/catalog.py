@@ -24,10 +24,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from _ext.locale import po_files
+from sphinx_course_schedule.locale import LOCALE_DIR, po_files
 
-REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO / "_ext"
+SOURCE = LOCALE_DIR.parent  # the package's folder (_ext/ in this repository)
 KEYWORDS = {"_": None, "N_": None}
 
 

@@ -45,8 +45,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from _ext.schedule.links import is_allowed, is_site_path
-from _ext.schedule.model import WEEKDAYS, LecturePart, lecture_span
+from sphinx_course_schedule.schedule.links import is_allowed, is_site_path
+from sphinx_course_schedule.schedule.model import WEEKDAYS, LecturePart, lecture_span
 from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
 
 REPO = Path(__file__).resolve().parent.parent

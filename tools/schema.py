@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _ext.schedule.model import schedule_json_schema
+from sphinx_course_schedule.schedule.model import schedule_json_schema
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = REPO / "_static" / "schedule.schema.json"

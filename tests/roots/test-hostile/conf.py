@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 import conf as site  # noqa: E402 - the real site's LaTeX settings
 
 project = "Hostile input"
-extensions = ["myst_parser", "_ext"]
+extensions = ["myst_parser", "sphinx_course_schedule"]
 exclude_patterns = ["_build"]
 smartquotes = False
 

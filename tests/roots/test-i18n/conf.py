@@ -5,7 +5,7 @@ from pathlib import Path
 # tests/test_i18n.py builds a copy of this root (Sphinx writes the compiled .mo beside the
 # .po) and says where the repository is
 sys.path.insert(0, os.environ.get("SCHEDULE_REPO") or str(Path(__file__).resolve().parents[3]))
-extensions = ["myst_parser", "_ext"]
+extensions = ["myst_parser", "sphinx_course_schedule"]
 exclude_patterns = ["_build"]
 project = "I18n Test"
 html_baseurl = "https://example.org/"
