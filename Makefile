@@ -68,7 +68,7 @@ upgrade: test-venv
 		-o requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(VENV)/.runtime $(VENV)/.testing
-	$(BIN)/python -m tools.schema  # its timezone list is tzdata's: regenerate, then review
+	$(BIN)/course-schedule schema  # its timezone list is tzdata's: regenerate, then review
 	$(MAKE) test
 
 live: test-venv
@@ -123,15 +123,15 @@ gettext: venv
 # Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po (a
 # test fails when they are out of step with the code; builds compile them, see _ext/locale).
 catalog: venv
-	$(BIN)/python -m tools.catalog
+	$(BIN)/course-schedule catalog
 
-# Regenerate _static/schedule.schema.json from _ext/model.py (a test fails when it is stale).
+# Regenerate _static/schedule.schema.json from _ext/schedule/model.py (a test fails when it is stale).
 schema: venv
-	$(BIN)/python -m tools.schema
+	$(BIN)/course-schedule schema
 
 # Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/).
 new-year: venv
-	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)"
+	$(BIN)/course-schedule new-term "$(FROM)" "$(YEAR)"
 
 # Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.

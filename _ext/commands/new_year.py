@@ -1,4 +1,4 @@
-"""Start next year's page from this year's: ``make new-year FROM=2022 YEAR=2023``.
+"""Start next year's page from this year's: ``course-schedule new-term 2022 2023``.
 
 Why a tool: a new term reuses the course's structure (weeks, topics, lecture titles) but
 none of one year's particulars, and clearing those by hand misses some — a slide link
@@ -24,7 +24,7 @@ The rest follows from the data: the ``{term}`` line, the landing page's
 do by hand is exactly the summary's "left to do" list.
 
 Lecture numbers, weekdays and link kinds are the extension's own definitions
-(:mod:`_ext.schedule.model`, :mod:`_ext.schedule.links`), so the tool and the build
+(:mod:`..schedule.model`, :mod:`..schedule.links`), so the tool and the build
 cannot disagree about them.
 """
 
@@ -45,11 +45,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from sphinx_course_schedule.schedule.links import is_allowed, is_site_path
-from sphinx_course_schedule.schedule.model import WEEKDAYS, LecturePart, lecture_span
-from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+from ..schedule.links import is_allowed, is_site_path
+from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
+from .myst_fences import directives, fence_options, fenced_lines, schedule_blocks
 
-REPO = Path(__file__).resolve().parent.parent
 TO_FILL = "TO FILL IN"
 """Marks the fields ``new-year`` leaves for a person to fill, in the YAML's comments."""
 
@@ -313,20 +312,20 @@ def _note_mentions(landing: Path, old_doc: str, summary: NewYearSummary) -> None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.new_year",
+    parser = argparse.ArgumentParser(prog="course-schedule new-term",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("old", type=int, metavar="FROM", help="the year to start from, e.g. 2022")
     parser.add_argument("new", type=int, metavar="YEAR", help="the new year, e.g. 2023")
-    parser.add_argument("--root", type=Path, default=REPO, help="the site's source folder")
+    parser.add_argument("--root", type=Path, default=Path(), help="the site's source folder (default: here)")
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
         summary = new_year(args.root, args.old, args.new, force=args.force)
     except NewYearError as error:
-        print(f"new-year: {error}", file=sys.stderr)
+        sys.stderr.write(f"new-year: {error}\n")
         return 1
-    print(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}")
-    print("\n".join(summary.lines()))
+    sys.stdout.write(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}\n")
+    sys.stdout.write("".join(f"{line}\n" for line in summary.lines()))
     return 0
 
 

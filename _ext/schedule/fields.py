@@ -1,7 +1,7 @@
 """Every constraint on a schedule value, declared once as an ``Annotated`` type.
 
 Each type below carries its validator, its description and its JSON Schema, so the build
-(:mod:`.model` validates with them), the published schema (``python -m tools.schema``)
+(:mod:`.model` validates with them), the published schema (``course-schedule schema``)
 and the guide's field table (:mod:`.reference`) all come from this one declaration.
 Where JSON Schema can say a rule (lengths, patterns, enums, bounds) the schema says it
 with a pattern or bound generated from the same constants the validator uses; the few
