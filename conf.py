@@ -35,6 +35,7 @@ exclude_patterns = [
 # into the HTML output and linked relatively; otherwise links go to the original site.
 schedule_files_base_url = "https://deep-generative-models.github.io/"
 schedule_files_dir = "files"
+schedule_slides_dir = "files/ppt/{year}"  # each year's slides: files/ppt/2022/...
 
 html_theme = "furo"
 # The course's long-standing address (the legacy site's).  Where the site is served from

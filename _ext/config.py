@@ -13,6 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .locale import N_
+from .schedule.files import DEFAULT_SLIDES_DIR
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,18 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("schedule_files_base_url", "https://deep-generative-models.github.io/", "env", (str,),
-            "Where slides live when their year has no local folder; slide paths are appended."),
+    Setting("schedule_files_base_url", "", "env", (str,),
+            "Where slides live when their year has no local folder (slide paths are "
+            "appended), e.g. the site's old address.  Default: none, every slide link "
+            "stays relative, so the site works under any path prefix."),
     Setting("schedule_files_dir", "files", "env", (str,),
             "Local tree of slides (relative to the source dir). If it exists it is copied "
             "into the HTML output at the same paths; links into a year folder it holds "
-            "(ppt/<year>/) become relative and are checked file by file."),
+            "become relative and are checked file by file."),
+    Setting("schedule_slides_dir", DEFAULT_SLIDES_DIR, "env", (str,),
+            "Each term's slides folder as a site path with {year} in it, e.g. "
+            "'files/ppt/{year}' (its first part is schedule_files_dir's tree): slides "
+            "elsewhere are reported, and a local folder is checked file by file."),
     Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
             "env", (tuple, list), "The three column headers of every schedule table (the "
             "default ones are translated with the build's language)."),

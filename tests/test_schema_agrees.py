@@ -281,11 +281,11 @@ EXACT = {
                     "Input should be a valid string; got b'hello' (a !!binary or other tagged "
                     "value; write plain text) [schedule.invalid]",
     "timezone-region": ":8: WARNING: schedule field 'term.timezone': unknown timezone "
-                       "'America'; expected an IANA name such as 'Asia/Shanghai' ('America' is "
+                       "'America'; expected an IANA name such as 'Europe/Paris' ('America' is "
                        "a region; name a zone in it, such as 'America/Adak') [schedule.invalid]",
     "timezone-300-characters": ":8: WARNING: schedule field 'term.timezone': unknown timezone "
                                f"'{'A' * 57}...'; expected an IANA name such as "
-                               "'Asia/Shanghai' [schedule.invalid]",
+                               "'Europe/Paris' [schedule.invalid]",
     "link-2001": ":12: WARNING: schedule field 'sections[0].weeks[0].lectures[0].slides': "
                  "text of 2001 characters is too long; at most 2000 are allowed "
                  "[schedule.invalid]",

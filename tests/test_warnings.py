@@ -87,7 +87,7 @@ CASES = [
     ("bad-timezone", "term:\n  timezone: Mars/Olympus\nsections:\n  - title: F\n    weeks:\n"
      + GOOD_WEEK, [
         "PAGE:5: WARNING: schedule field 'term.timezone': unknown timezone 'Mars/Olympus'; "
-        "expected an IANA name such as 'Asia/Shanghai' [schedule.invalid]"]),
+        "expected an IANA name such as 'Europe/Paris' [schedule.invalid]"]),
 ]
 
 

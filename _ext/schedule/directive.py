@@ -70,7 +70,8 @@ class ScheduleDirective(SphinxDirective):
         year = year_of(docname, data)
         context = checks.CheckContext(
             year=year, srcdir=Path(self.env.srcdir),
-            files_dir=config.schedule_files_dir, docnames=self.env.found_docs)
+            files_dir=config.schedule_files_dir, slides_dir=config.schedule_slides_dir,
+            docnames=self.env.found_docs)
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         domain.note_folders(docname, context.folders)
