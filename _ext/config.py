@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
             "become relative and are checked file by file."),
     Setting("schedule_slides_dir", DEFAULT_SLIDES_DIR, "env", (str,),
             "Each term's slides folder as a site path with {year} in it, e.g. "
-            "'files/ppt/{year}' (its first part is schedule_files_dir's tree): slides "
+            "'slides/{year}' (its first part is schedule_files_dir's tree): slides "
             "elsewhere are reported, and a local folder is checked file by file."),
     Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
             "env", (tuple, list), "The three column headers of every schedule table (the "

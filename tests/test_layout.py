@@ -104,3 +104,53 @@ def test_no_global_override_of_docutils_nodes_and_no_private_registry(path: Path
                 f"{path.relative_to(REPO)}:{node.lineno} replaces a docutils node's visitor")
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
             pytest.fail(f"{path.relative_to(REPO)}:{node.lineno} prints; use the logger")
+
+
+# --- the package is any course's: none of this course's particulars in its code ------------
+COURSE_LITERALS = ("Deep Generative Models", "deep-generative-models", "Peking", "Hao Dong",
+                   "files/ppt", "Asia/Shanghai")
+"""This course's name, address, university, instructor, slides folder and timezone: its
+``conf.py`` and pages give them; the extension's defaults must not (docstrings may use
+them as examples)."""
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The strings that stand alone as statements: docstrings, of modules to attributes."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+
+
+# new-term still writes this course's folders into its summary (years/, files/ppt/): it
+# is to take them from the project's conf.py (issue 23's next round)
+# and schedule_slides_dir's default is still files/ppt/{year}, which the test projects use
+NEXT_ROUND = pytest.mark.xfail(strict=True, reason="this course's folders, next round")
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(path, marks=NEXT_ROUND) if path.name in ("new_year.py", "files.py") else path
+    for path in _modules(EXT)], ids=lambda p: str(p.relative_to(REPO)))
+def test_no_course_specific_literal_in_the_package(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in docstrings):
+            found = [word for word in COURSE_LITERALS if word.lower() in node.value.lower()]
+            assert not found, f"{path.relative_to(REPO)}:{node.lineno} names {found}"
+
+
+def test_static_files_name_no_course() -> None:
+    for path in sorted((EXT / "static").iterdir()):
+        text = path.read_text(encoding="utf-8").lower()
+        assert not [w for w in COURSE_LITERALS if w.lower() in text], path.name
+
+
+def test_the_distribution_lists_every_package_folder() -> None:
+    """pyproject.toml names the packages one by one (``_ext/`` is mapped, not found)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    folders = {".".join([PACKAGE, *init.parent.relative_to(EXT).parts])
+               for init in EXT.rglob("__init__.py")}
+    assert listed == folders
