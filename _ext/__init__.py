@@ -65,7 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
-        "env_version": 4,  # week strip nodes, page descriptions, domain objects
+        "env_version": 5,  # week strip nodes, page descriptions, domain objects, examples
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -38,6 +38,7 @@ class Subtype(str, Enum):
     DATES = "dates"
     EXPORT_NAME = "export-name"
     UNDOCUMENTED_FIELD = "undocumented-field"
+    NO_TERM_PAGES = "no-term-pages"
 
     def __str__(self) -> str:
         return self.value
@@ -108,6 +109,9 @@ SUBTYPES: dict[str, WarningSubtype] = {
         WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
                        "description, so the guide's field table would have a blank meaning "
                        "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),
+        WarningSubtype(Subtype.NO_TERM_PAGES, "A ``{year-switcher}`` or ``{newest-year}`` has "
+                       "no term page to show: no page has a schedule with a year (one with "
+                       "``:example:`` does not count)."),
     )
 }
 assert set(SUBTYPES) == {member.value for member in Subtype}, "every Subtype is described"
