@@ -128,4 +128,11 @@ def test_a_second_course(venv: Path, rootdir: Path, tmp_path: Path) -> None:
     assert {str(e.decoded("dtstart").tzinfo) for e in calendar.walk("VEVENT")} == {
         "Europe/Berlin"}
     assert "Bayesian Inference" in str(calendar["prodid"])
+    switcher = [(li.get_text(" ", strip=True), li.a["href"] if li.a else None)
+                for li in soup.select("div.year-switcher li")]
+    assert switcher == [("2031 (this page)", None), ("2030", "../2030/index.html")]
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    card = home.select_one("div.newest-year a")
+    assert card["href"] == "terms/2031/index.html"
+    assert card.get_text(strip=True) == "2031: this year's course"
     nothing_of_ours(out)
