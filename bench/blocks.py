@@ -122,7 +122,7 @@ def stages(text: str) -> dict[str, float]:
         lambda: validate(read, first_line=0, source="bench.md"))
     assert data is not None, problems[:3]
     context = checks.CheckContext(year=2030, srcdir=HERE, files_dir="no-such-tree",
-                                  docnames=frozenset({"index"}))
+                                  slides_dir="files/ppt/{year}", docnames=frozenset({"index"}))
     found["checks"], _ = _timed(lambda: checks.run_all(data, context))
     settings = get_default_settings(Parser)
 

@@ -122,12 +122,11 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 # new-term still writes this course's folders into its summary (years/, files/ppt/): it
 # is to take them from the project's conf.py (issue 23's next round)
-# and schedule_slides_dir's default is still files/ppt/{year}, which the test projects use
 NEXT_ROUND = pytest.mark.xfail(strict=True, reason="this course's folders, next round")
 
 
 @pytest.mark.parametrize("path", [
-    pytest.param(path, marks=NEXT_ROUND) if path.name in ("new_year.py", "files.py") else path
+    pytest.param(path, marks=NEXT_ROUND) if path.name == "new_year.py" else path
     for path in _modules(EXT)], ids=lambda p: str(p.relative_to(REPO)))
 def test_no_course_specific_literal_in_the_package(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -200,7 +200,9 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     pages.mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        'extensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n',
+        'extensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n'
+        'schedule_slides_dir = "files/ppt/{year}"\n'
+        'schedule_files_base_url = "https://deep-generative-models.github.io/"\n',
         encoding="utf-8")
     toctree = "\n".join(f"years/2030/{name}" for name in NAMES)
     (src / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n",

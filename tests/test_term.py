@@ -188,7 +188,9 @@ def small_page(tmp_path: Path, body: str) -> tuple[list[str], BeautifulSoup]:
     (src / "years" / "2030").mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_course_schedule']\nexclude_patterns = ['_build']\n",
+        "extensions = ['myst_parser', 'sphinx_course_schedule']\nexclude_patterns = ['_build']\n"
+        "schedule_slides_dir = 'files/ppt/{year}'\n"
+        "schedule_files_base_url = 'https://deep-generative-models.github.io/'\n",
         encoding="utf-8")
     (src / "index.md").write_text("# Home\n\n```{toctree}\nyears/2030/index\n```\n",
                                   encoding="utf-8")

@@ -15,6 +15,8 @@ import sys
 sys.path.insert(0, {str(REPO)!r})
 extensions = ["myst_parser", "sphinx_course_schedule"]
 exclude_patterns = ["_build"]
+schedule_slides_dir = "files/ppt/{{year}}"
+schedule_files_base_url = "https://deep-generative-models.github.io/"
 """
 
 GOOD_WEEK = """\

@@ -23,10 +23,9 @@ from pathlib import Path
 
 from .links import is_linkable, is_site_path
 
-DEFAULT_SLIDES_DIR = "files/ppt/{year}"
-"""``schedule_slides_dir``'s default, still this course's layout while the tests' projects
-rely on it (to become a neutral ``files/{year}``).  Slide paths are site paths, the same on
-the original site and in a local copy."""
+DEFAULT_SLIDES_DIR = "files/{year}"
+"""``schedule_slides_dir``'s default: one folder per term in the ``files`` tree.  Slide
+paths are site paths, the same on the original site and in a local copy."""
 
 FolderState = tuple[str, ...] | None
 """The files of a local year folder (relative, sorted), or ``None`` when it is absent."""

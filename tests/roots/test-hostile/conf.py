@@ -24,3 +24,5 @@ latex_documents = [("index", "hostile.tex", "Hostile input", "Tests", "manual")]
 latex_domain_indices = False
 latex_use_xindy = False
 latex_show_urls = "no"
+schedule_slides_dir = "files/ppt/{year}"  # the course site's layout
+schedule_files_base_url = "https://deep-generative-models.github.io/"  # slides of other years

@@ -12,3 +12,5 @@ html_baseurl = "https://example.org/"
 # a translated build: sphinx-build -D language=zh_CN; the page's own translation is in
 # locales/zh_CN/LC_MESSAGES/index.po (the extension's words come from its own catalog)
 locale_dirs = ["locales"]
+schedule_slides_dir = "files/ppt/{year}"  # the course site's layout
+schedule_files_base_url = "https://deep-generative-models.github.io/"  # slides of other years

@@ -25,3 +25,5 @@ latex_domain_indices = site.latex_domain_indices
 latex_use_xindy = site.latex_use_xindy
 epub_show_urls = site.epub_show_urls
 epub_copyright = site.epub_copyright
+schedule_slides_dir = "files/ppt/{year}"  # the course site's layout
+schedule_files_base_url = "https://deep-generative-models.github.io/"  # slides of other years

@@ -8,3 +8,5 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "test-parallel"))
 
 extensions = ["myst_parser", "sphinx_course_schedule", "probe"]
 exclude_patterns = ["_build"]
+schedule_slides_dir = "files/ppt/{year}"  # the course site's layout
+schedule_files_base_url = "https://deep-generative-models.github.io/"  # slides of other years
