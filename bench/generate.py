@@ -119,7 +119,7 @@ from pathlib import Path as _Path
 
 _real_conf = _Path({conf!r})
 _here = __file__
-__file__ = str(_real_conf)  # the real conf puts its own folder (with _ext) on sys.path
+__file__ = str(_real_conf)  # the real conf finds its files (years/, _templates/) from here
 exec(compile(_real_conf.read_text(encoding="utf-8"), str(_real_conf), "exec"))
 __file__ = _here
 {extra}'''
