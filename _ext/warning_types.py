@@ -82,7 +82,7 @@ SUBTYPES: dict[str, WarningSubtype] = {
         WarningSubtype(Subtype.SLIDES_MISSING, "A slides (or material) path has no file in the "
                        "local ``files/`` tree; checked only when that tree exists.", True),
         WarningSubtype(Subtype.SLIDES_OTHER_YEAR, "A slides path lies in another year's "
-                       "folder, or outside this year's folder (``schedule_slides_dir``) altogether.",
+                       "folder, or outside this year's (``schedule_slides_dir``) altogether.",
                        True),
         WarningSubtype(Subtype.SLIDES_REUSED, "One slides file is linked for lectures or "
                        "readings with different titles or numbers (lectures that share a file "

@@ -21,7 +21,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import generate  # noqa: E402 - bench/ is not a package
 
-HEAVY = ("pydantic", "icalendar", "sphinx_course_schedule.schedule.model", "sphinx_course_schedule.outputs.ical",
+HEAVY = ("pydantic", "icalendar", "sphinx_course_schedule.schedule.model",
+         "sphinx_course_schedule.outputs.ical",
          "sphinx_course_schedule.outputs.json_export")
 
 

@@ -22,7 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, Build, copy_site, sphinx_build, without_badges
-from sphinx_course_schedule.commands.new_year import NewYearError, NewYearSummary, add_to_landing, new_year
+from sphinx_course_schedule.commands.new_year import (
+    NewYearError, NewYearSummary, add_to_landing, new_year)
 
 
 @dataclass
@@ -41,7 +42,8 @@ class NewSite:
 def site(tmp_path_factory: pytest.TempPathFactory) -> NewSite:
     root = copy_site(tmp_path_factory.mktemp("new-year") / "src")
     old = max(int(page.parent.name) for page in root.glob("years/*/index.md"))
-    run = subprocess.run([sys.executable, "-m", "sphinx_course_schedule.commands", "new-term", str(old), str(old + 1),
+    run = subprocess.run([sys.executable, "-m", "sphinx_course_schedule.commands", "new-term",
+                          str(old), str(old + 1),
                           "--root", str(root)], cwd=REPO, capture_output=True, text=True,
                          check=False)
     assert run.returncode == 0, run.stderr

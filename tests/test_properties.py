@@ -375,7 +375,8 @@ url_text = st.one_of(
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(url=url_text)
 def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
-    from sphinx_course_schedule.schedule.links import absolute_href, is_allowed, is_site_path, relative_href
+    from sphinx_course_schedule.schedule.links import (
+        absolute_href, is_allowed, is_site_path, relative_href)
 
     # pydantic strips the value's surrounding white space before the extension sees it
     url = url.strip()

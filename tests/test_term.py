@@ -90,7 +90,8 @@ class Term:
 @pytest.mark.slow
 def test_a_term_week_by_week(tmp_path: Path) -> None:
     term = Term(tmp_path)
-    run = subprocess.run([sys.executable, "-m", "sphinx_course_schedule.commands", "new-term", "2022", "2023",
+    run = subprocess.run([sys.executable, "-m", "sphinx_course_schedule.commands", "new-term",
+                          "2022", "2023",
                           "--root", str(term.root)], cwd=REPO, capture_output=True,
                          text=True, check=False)
     assert run.returncode == 0, run.stderr

@@ -77,7 +77,8 @@ def update(path: Path, source: Catalog) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="course-schedule catalog", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="course-schedule catalog",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 if a catalog is out of step")
     args = parser.parse_args(argv)

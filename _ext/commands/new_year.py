@@ -316,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     parser.add_argument("old", type=int, metavar="FROM", help="the year to start from, e.g. 2022")
     parser.add_argument("new", type=int, metavar="YEAR", help="the new year, e.g. 2023")
-    parser.add_argument("--root", type=Path, default=Path(), help="the site's source folder (default: here)")
+    parser.add_argument("--root", type=Path, default=Path(),
+                        help="the site's source folder (default: here)")
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
