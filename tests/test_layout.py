@@ -194,7 +194,5 @@ def test_the_circle_check_sees_a_circle() -> None:
     assert _reach(graph, "a") == {"a", "b"} and "c" not in _reach(graph, "a")
 
 
-@pytest.mark.xfail(strict=True, reason="schedule.checks and schedule.link_targets still "
-                   "import each other (the latter for a type); issue 23's next round")
 def test_no_import_circle_in_the_package() -> None:
     assert import_circles() == []
