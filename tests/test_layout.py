@@ -120,14 +120,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
 
 
-# new-term still writes this course's folders into its summary (years/, files/ppt/): it
-# is to take them from the project's conf.py (issue 23's next round)
-NEXT_ROUND = pytest.mark.xfail(strict=True, reason="this course's folders, next round")
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(path, marks=NEXT_ROUND) if path.name == "new_year.py" else path
-    for path in _modules(EXT)], ids=lambda p: str(p.relative_to(REPO)))
+@pytest.mark.parametrize("path", _modules(EXT), ids=lambda p: str(p.relative_to(REPO)))
 def test_no_course_specific_literal_in_the_package(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = _docstrings(tree)

@@ -216,7 +216,7 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text(
         "# Home\n\n[This year](years/2040/index)\n\n```{toctree}\nyears/2040/index\n```\n",
         encoding="utf-8")
-    report = new_year(tmp_path, 2040, 2041)
+    report = new_year(tmp_path, 2040, 2041, slides_dir="files/ppt/{year}")
     text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
     assert text == textwrap.dedent("""\
         # Spring 2041

@@ -12,13 +12,23 @@ when their command runs: a Sphinx build never loads them.
 from __future__ import annotations
 
 import importlib
+import runpy
 import sys
+from pathlib import Path
+from typing import Any
 
 COMMANDS = {
     "new-term": ("new_year", "start a new term's page from an old one"),
     "schema": ("schema", "write the schedule's JSON Schema (for editors)"),
     "catalog": ("catalog", "update the extension's message catalogs from its code"),
 }
+
+
+def project_conf(source: Path) -> dict[str, Any]:
+    """The settings of the project in ``source``: its ``conf.py`` run as Sphinx runs it
+    (empty without one), so a command follows what the build does."""
+    conf = source / "conf.py"
+    return runpy.run_path(str(conf)) if conf.is_file() else {}
 
 
 def usage() -> str:

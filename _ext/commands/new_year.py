@@ -45,8 +45,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from ..schedule.files import DEFAULT_SLIDES_DIR, slides_folder
 from ..schedule.links import is_allowed, is_site_path
 from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
+from . import project_conf
 from .myst_fences import directives, fence_options, fenced_lines, schedule_blocks
 
 TO_FILL = "TO FILL IN"
@@ -257,8 +259,10 @@ def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -
     raise NewYearError(f"{landing} has no toctree listing {old_doc}; add {doc} to one by hand")
 
 
-def new_year(root: Path, old: int, new: int, *, force: bool = False) -> NewYearSummary:
-    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``."""
+def new_year(root: Path, old: int, new: int, *, force: bool = False,
+             slides_dir: str = DEFAULT_SLIDES_DIR) -> NewYearSummary:
+    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``; ``slides_dir`` is the
+    project's ``schedule_slides_dir``."""
     if old == new:
         raise NewYearError("FROM and YEAR are the same year")
     source, target = root / "years" / str(old), root / "years" / str(new)
@@ -278,11 +282,14 @@ def new_year(root: Path, old: int, new: int, *, force: bool = False) -> NewYearS
     add_to_landing(root / "index.md", old, new, summary)
     _note_mentions(root / "index.md", f"years/{old}/index", summary)
     _list_fields_to_fill(root, target, new, summary)
+    summary.todo.append(f"during the term: put the slides in {slides_folder(slides_dir, new)}/ "
+                        "and add a 'slides:' line to each lecture; add papers: and projects: "
+                        "as they are assigned")
     return summary
 
 
 def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSummary) -> None:
-    """Put the marked fields, then the term's own work, on the summary's list."""
+    """Put the marked fields on the summary's list (the term's own work follows)."""
     for path in sorted(target.rglob("*")):
         if path.suffix not in (".md", ".yaml", ".yml") or not path.is_file():
             continue
@@ -295,9 +302,6 @@ def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSum
     if not any("term.first_day" in item for item in summary.todo):
         summary.todo.append(f"years/{new}/index.md: to show dates, add a 'term:' block "
                             "with first_day and holidays (see the guide)")
-    summary.todo.append(f"during the term: put the slides in files/ppt/{new}/ and add a "
-                        "'slides:' line to each lecture; add papers: and projects: as they "
-                        "are assigned")
 
 
 def _note_mentions(landing: Path, old_doc: str, summary: NewYearSummary) -> None:
@@ -321,7 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
-        summary = new_year(args.root, args.old, args.new, force=args.force)
+        slides_dir = project_conf(args.root).get("schedule_slides_dir", DEFAULT_SLIDES_DIR)
+        summary = new_year(args.root, args.old, args.new, force=args.force,
+                           slides_dir=slides_dir)
     except NewYearError as error:
         sys.stderr.write(f"new-year: {error}\n")
         return 1

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import runpy
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..schedule.model import schedule_json_schema
+from . import project_conf
 
 NAME = "schedule.schema.json"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -39,7 +39,7 @@ class Project:
 
     @classmethod
     def read(cls, source: Path) -> Project:
-        conf = runpy.run_path(str(source / "conf.py"))
+        conf = project_conf(source)
         static = (conf.get("html_static_path") or ["_static"])[0]
         base = (conf.get("html_baseurl") or "").rstrip("/")
         return cls(title=f"{conf.get('project') or 'A'} course schedule", static=source / static,
