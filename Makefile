@@ -23,7 +23,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -57,20 +57,25 @@ test-quick: test-venv
 # lock keeps today's pins where the ranges still allow them; upgrade takes the newest.
 LOCK = $(BIN)/uv pip compile --universal --python-version 3.11 --quiet
 
+# (requirements.txt's "-e ." line, the extension, is no constraint uv accepts: left out)
+RUNTIME_PINS = $(VENV)/runtime-pins.txt
+
 lock: test-venv
 	$(LOCK) requirements.in -o requirements.txt
-	$(LOCK) requirements.in requirements-live.in -c requirements.txt -o requirements-live.txt
-	$(LOCK) requirements.in requirements-test.in -c requirements.txt -o requirements-test.txt
+	grep -v '^-e ' requirements.txt > $(RUNTIME_PINS)
+	$(LOCK) requirements.in requirements-live.in -c $(RUNTIME_PINS) -o requirements-live.txt
+	$(LOCK) requirements.in requirements-test.in -c $(RUNTIME_PINS) -o requirements-test.txt
 
 upgrade: test-venv
 	$(LOCK) --upgrade requirements.in -o requirements.txt
-	$(LOCK) --upgrade requirements.in requirements-live.in -c requirements.txt \
+	grep -v '^-e ' requirements.txt > $(RUNTIME_PINS)
+	$(LOCK) --upgrade requirements.in requirements-live.in -c $(RUNTIME_PINS) \
 		-o requirements-live.txt
-	$(LOCK) --upgrade requirements.in requirements-test.in -c requirements.txt \
+	$(LOCK) --upgrade requirements.in requirements-test.in -c $(RUNTIME_PINS) \
 		-o requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(VENV)/.runtime $(VENV)/.live $(VENV)/.testing
-	$(BIN)/python -m tools.schema  # its timezone list is tzdata's: regenerate, then review
+	$(BIN)/course-schedule schema  # its timezone list is tzdata's: regenerate, then review
 	$(MAKE) test
 
 # The preview builds without -W, so a mistake shows on the page (an error box where a
@@ -141,16 +146,16 @@ po: test-venv
 # Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po (a
 # test fails when they are out of step with the code; builds compile them, see _ext/locale).
 catalog: venv
-	$(BIN)/python -m tools.catalog
+	$(BIN)/course-schedule catalog
 
-# Regenerate _static/schedule.schema.json from _ext/model.py (a test fails when it is stale).
+# Regenerate _static/schedule.schema.json from _ext/schedule/model.py (a test fails when it is stale).
 schema: venv
-	$(BIN)/python -m tools.schema
+	$(BIN)/course-schedule schema
 
 # Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/);
 # FORCE=1 replaces an existing years/<YEAR>/.
 new-year: venv
-	$(BIN)/python -m tools.new_year "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
+	$(BIN)/course-schedule new-term "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
 
 # Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from _ext.locale import N_, conf_translation  # noqa: E402 - conf.py's words in other languages
-from _ext.warning_types import Subtype, warn  # noqa: E402 - after the path is set
-from _ext.web_address import site_address  # noqa: E402
+from sphinx_course_schedule.locale import N_, conf_translation  # conf.py's words, translated
+from sphinx_course_schedule.warning_types import Subtype, warn
+from sphinx_course_schedule.web_address import site_address
 
 project = N_("Deep Generative Models")
 author = N_("Hao Dong")
@@ -29,7 +26,7 @@ extensions = [
     "sphinx_design",
     "sphinx_reredirects",
     "notfound.extension",
-    "_ext",
+    "sphinx_course_schedule",  # this repository's _ext/, installed (requirements.in: -e .)
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -45,6 +42,7 @@ exclude_patterns = [
 # into the HTML output and linked relatively; otherwise links go to the original site.
 schedule_files_base_url = "https://deep-generative-models.github.io/"
 schedule_files_dir = "files"
+schedule_slides_dir = "files/ppt/{year}"  # each year's slides: files/ppt/2022/...
 
 html_theme = "furo"
 # The course's long-standing address (the legacy site's).  Where the site is served from

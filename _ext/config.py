@@ -22,6 +22,7 @@ from sphinx.config import Config
 from .locale import N_
 from .warning_types import Subtype, bounded, warn
 from .web_address import vetted_base_url
+from .schedule.files import DEFAULT_SLIDES_DIR
 
 Check = Callable[[Any, Sphinx], str | None]
 """What is wrong with a setting's value (the expected shape), or ``None`` when it is fine."""
@@ -50,6 +51,23 @@ def _base_url(value: Any, app: Sphinx) -> str | None:
     if isinstance(value, str) and vetted_base_url(value) is not None:
         return None
     return "an absolute http:// or https:// address"
+
+
+def _base_url_or_none(value: Any, app: Sphinx) -> str | None:
+    if value == "":
+        return None
+    return _base_url(value, app) and "an absolute http:// or https:// address, or '' for none"
+
+
+def _slides_dir(value: Any, app: Sphinx) -> str | None:
+    expected = ("a folder of the site with {year} in it, relative to the project, such as "
+                "'files/{year}'")
+    if not isinstance(value, str) or "{year}" not in value or "\0" in value:
+        return expected
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith("/") or ".." in parts or not parts[0] or parts[0] == "{year}":
+        return expected
+    return None
 
 
 def _patterns(value: Any, app: Sphinx) -> str | None:
@@ -103,14 +121,20 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("schedule_files_base_url", "https://deep-generative-models.github.io/", "env", (str,),
-            "Where slides live when their year has no local folder; slide paths are appended.",
-            _base_url),
+    Setting("schedule_files_base_url", "", "env", (str,),
+            "Where slides live when their year has no local folder (slide paths are "
+            "appended), e.g. the site's old address.  Default: none, every slide link "
+            "stays relative, so the site works under any path prefix.", _base_url_or_none),
     Setting("schedule_files_dir", "files", "env", (str,),
             "Local tree of slides (relative to the source dir). If it exists it is copied "
             "into the HTML output at the same paths; links into a year folder it holds "
-            "(ppt/<year>/) become relative and are checked file by file.  It must be a folder "
-            "inside the project, not the project itself.", _files_dir),
+            "become relative and are checked file by file.  It must be a folder inside the "
+            "project, not the project itself.", _files_dir),
+    Setting("schedule_slides_dir", DEFAULT_SLIDES_DIR, "env", (str,),
+            "Each term's slides folder as a site path with {year} in it, e.g. "
+            "'slides/{year}' (its first part is schedule_files_dir's tree): slides "
+            "elsewhere are reported, and a local folder is checked file by file.",
+            _slides_dir),
     Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
             "env", (tuple, list), "The three column headers of every schedule table (the "
             "default ones are translated with the build's language).", _labels),

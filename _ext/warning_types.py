@@ -38,6 +38,7 @@ class Subtype(str, Enum):
     DATES = "dates"
     EXPORT_NAME = "export-name"
     UNDOCUMENTED_FIELD = "undocumented-field"
+    NO_TERM_PAGES = "no-term-pages"
     SETTING = "setting"
     TRANSLATION = "translation"
 
@@ -83,7 +84,7 @@ SUBTYPES: dict[str, WarningSubtype] = {
         WarningSubtype(Subtype.SLIDES_MISSING, "A slides (or material) path has no file in the "
                        "local ``files/`` tree; checked only when that tree exists.", True),
         WarningSubtype(Subtype.SLIDES_OTHER_YEAR, "A slides path lies in another year's "
-                       "folder, or outside this year's ``files/ppt/<year>/`` folder altogether.",
+                       "folder, or outside this year's (``schedule_slides_dir``) altogether.",
                        True),
         WarningSubtype(Subtype.SLIDES_REUSED, "One slides file is linked for lectures or "
                        "readings with different titles or numbers (lectures that share a file "
@@ -112,6 +113,9 @@ SUBTYPES: dict[str, WarningSubtype] = {
         WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
                        "description, so the guide's field table would have a blank meaning "
                        "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),
+        WarningSubtype(Subtype.NO_TERM_PAGES, "A ``{year-switcher}`` or ``{newest-year}`` has "
+                       "no term page to show: no page has a schedule with a year (one with "
+                       "``:example:`` does not count)."),
         WarningSubtype(Subtype.SETTING, "A setting in ``conf.py`` (``schedule_*``, "
                        "``html_baseurl``) or a value from the environment "
                        "(``SOURCE_DATE_EPOCH``, ``READTHEDOCS_CANONICAL_URL``) has the wrong "

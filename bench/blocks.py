@@ -49,7 +49,7 @@ from readme import write_section  # noqa: E402 - bench/ is not a package
 BEGIN, END = "<!-- blocks:begin -->", "<!-- blocks:end -->"
 TERM = ("year: 2030\nterm:\n  first_day: 2030-02-18\n  weekday: Wed\n  start: \"15:10\"\n"
         "  end: \"18:00\"\n  weeks: 60\n")
-CONF = ('project = "Block benchmark"\nextensions = ["myst_parser", "_ext"]\n'
+CONF = ('project = "Block benchmark"\nextensions = ["myst_parser", "sphinx_course_schedule"]\n'
         'exclude_patterns = ["_build"]\n')
 
 
@@ -104,13 +104,13 @@ def stages(text: str) -> dict[str, float]:
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
-    from _ext.outputs.ical import build_calendar
-    from _ext.outputs.json_export import build_json
-    from _ext.schedule import checks
-    from _ext.schedule.dates import dated_weeks
-    from _ext.schedule.read import read_yaml
-    from _ext.schedule.tables import TableBuilder
-    from _ext.schedule.validate import validate
+    from sphinx_course_schedule.outputs.ical import build_calendar
+    from sphinx_course_schedule.outputs.json_export import build_json
+    from sphinx_course_schedule.schedule import checks
+    from sphinx_course_schedule.schedule.dates import dated_weeks
+    from sphinx_course_schedule.schedule.read import read_yaml
+    from sphinx_course_schedule.schedule.tables import TableBuilder
+    from sphinx_course_schedule.schedule.validate import validate
 
     # the checks warn through Sphinx's logger; with no Sphinx app, drop the warnings
     sphinx_logger = logging.getLogger("sphinx")
@@ -122,7 +122,7 @@ def stages(text: str) -> dict[str, float]:
         lambda: validate(read, first_line=0, source="bench.md"))
     assert data is not None, problems[:3]
     context = checks.CheckContext(year=2030, srcdir=HERE, files_dir="no-such-tree",
-                                  docnames=frozenset({"index"}))
+                                  slides_dir="files/ppt/{year}", docnames=frozenset({"index"}))
     found["checks"], _ = _timed(lambda: checks.run_all(data, context))
     settings = get_default_settings(Parser)
 

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from _ext.schedule.links import absolute_href  # noqa: E402 - needs REPO on sys.path
+from sphinx_course_schedule.schedule.links import absolute_href  # noqa: E402
 
 FORMS = ("directive", "hand")
 WEEKS = 16
@@ -119,12 +119,12 @@ from pathlib import Path as _Path
 
 _real_conf = _Path({conf!r})
 _here = __file__
-__file__ = str(_real_conf)  # the real conf puts its own folder (with _ext) on sys.path
+__file__ = str(_real_conf)  # the real conf finds its files (years/, _templates/) from here
 exec(compile(_real_conf.read_text(encoding="utf-8"), str(_real_conf), "exec"))
 __file__ = _here
 {extra}'''
 
-WITHOUT_EXT = 'extensions = [name for name in extensions if name != "_ext"]\n'
+WITHOUT_EXT = 'extensions = [name for name in extensions if name != "sphinx_course_schedule"]\n'
 """Appended to a generated ``conf.py``: the same site without the extension (the floor)."""
 
 

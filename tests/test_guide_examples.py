@@ -14,7 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import REPO, sphinx_build
-from tools.new_year import new_year
+from sphinx_course_schedule.commands.new_year import new_year
 
 GUIDE = REPO / "guide" / "writing-a-schedule.md"
 README = REPO / "README.md"
@@ -54,7 +54,7 @@ def test_the_new_year_example_is_what_the_tool_prints(tmp_path: Path) -> None:
     (tmp_path / "years" / "2023" / "index.md").write_text("\n".join(page), encoding="utf-8")
     (tmp_path / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_design', '_ext']\n"
+        "extensions = ['myst_parser', 'sphinx_design', 'sphinx_course_schedule']\n"
         "myst_enable_extensions = ['colon_fence', 'deflist', 'attrs_inline', 'attrs_block']\n"
         "exclude_patterns = ['years/2022', 'files']\n", encoding="utf-8")
     build = sphinx_build(tmp_path, tmp_path / "_out")
@@ -70,7 +70,7 @@ def test_the_week_flow_example_gives_the_rows_the_guide_shows(tmp_path: Path) ->
     (src / "years" / "2030").mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', '_ext']\n", encoding="utf-8")
+        "extensions = ['myst_parser', 'sphinx_course_schedule']\n", encoding="utf-8")
     (src / "index.md").write_text("# Home\n\n```{toctree}\nyears/2030/index\n```\n",
                                   encoding="utf-8")
     (src / "years" / "2030" / "index.md").write_text(
@@ -93,7 +93,7 @@ def test_the_week_flow_example_gives_the_rows_the_guide_shows(tmp_path: Path) ->
 
 def test_the_readme_field_table_names_every_field() -> None:
     """The README's short table is hand-written; every field of the model is in it."""
-    from _ext.schedule.field_types import MODELS, key_of
+    from sphinx_course_schedule.schedule.field_types import MODELS, key_of
 
     text = README.read_text(encoding="utf-8")
     table = text.split("### Schedule fields", 1)[1].split("\n\n", 2)[1]
@@ -107,7 +107,7 @@ def test_the_field_tables_name_every_type(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-                                 "extensions = ['myst_parser', '_ext']\n", encoding="utf-8")
+                                 "extensions = ['myst_parser', 'sphinx_course_schedule']\n", encoding="utf-8")
     (src / "index.md").write_text("# Fields\n\n```{schedule-fields}\n```\n", encoding="utf-8")
     build = sphinx_build(src, tmp_path / "out", "html", "-W")
     assert build.warnings == ""

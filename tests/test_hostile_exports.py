@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, sphinx_build
 
 ENV = {"PYTHONPATH": str(REPO)}
-CONF = 'project = "Probe"\nextensions = ["myst_parser", "_ext"]\nexclude_patterns = ["_build"]\n'
+CONF = 'project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n'
 INDEX = "# Probe\n\n```{toctree}\n:glob:\n\n*\n*/index\nyears/*/*\n```\n"
 
 

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, sphinx_build
 
 ENV = {"PYTHONPATH": str(REPO)}
-CONF = 'project = "Probe"\nextensions = ["myst_parser", "_ext"]\nexclude_patterns = ["_build"]\n'
+CONF = 'project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n'
 YEAR = """\
 # Spring 2030
 

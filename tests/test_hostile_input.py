@@ -791,7 +791,7 @@ def test_the_json_export_carries_only_the_links_the_page_links(
     assert [lecture["slides"] for lecture in week["lectures"]] == [
         None, "files/ppt/2030/Lecture 2.pdf"]
     assert [link["url"] for link in week["materials"]] == R2_LINKED
-    from _ext.outputs.json_export import export_schema
+    from sphinx_course_schedule.outputs.json_export import export_schema
 
     described = export_schema()["properties"]["schedule"]["description"]
     assert "Only links the page renders" in described and "left out" in described

@@ -20,7 +20,7 @@ from conftest import REPO, sphinx_build
 icalendar = pytest.importorskip("icalendar")
 
 ENV = {"PYTHONPATH": str(REPO)}
-CONF = ('project = "Probe"\nextensions = ["myst_parser", "_ext"]\nexclude_patterns = ["_build"]\n'
+CONF = ('project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n'
         'html_baseurl = "https://example.org/site"\n')
 
 

@@ -41,7 +41,7 @@ def project(tmp_path: Path, conf: str = "", schedule: str = SCHEDULE) -> Path:
     srcdir = tmp_path / "src"
     (srcdir / "years" / "2030").mkdir(parents=True)
     (srcdir / "conf.py").write_text(
-        'project = "Probe"\nextensions = ["myst_parser", "_ext"]\n'
+        'project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\n'
         'exclude_patterns = ["_build"]\n' + conf, encoding="utf-8")
     (srcdir / "index.md").write_text("# Probe\n\n```{toctree}\n\nyears/2030/index\n```\n",
                                      encoding="utf-8")

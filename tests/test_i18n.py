@@ -28,8 +28,8 @@ from bs4 import BeautifulSoup
 from conftest import REPO, Build, require_tool, sphinx_build, without_badges
 from icalendar import Calendar
 
-from _ext.locale import LOCALE_DIR, compile_catalogs, po_files
-from tools import catalog
+from sphinx_course_schedule.locale import LOCALE_DIR, compile_catalogs, po_files
+from sphinx_course_schedule.commands import catalog
 
 ROOT = Path(__file__).parent / "roots" / "test-i18n"
 ZH = ("-D", "language=zh_CN")

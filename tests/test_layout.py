@@ -17,6 +17,8 @@ import pytest
 from conftest import REPO
 
 EXT = REPO / "_ext"
+PACKAGE = "sphinx_course_schedule"
+"""The import name of ``_ext/`` (pyproject.toml's package-dir)."""
 MAX_LINES = 350
 
 
@@ -25,12 +27,12 @@ def _modules(root: Path) -> list[Path]:
 
 
 def _package_of(path: Path) -> list[str]:
-    """``["_ext", "schedule"]`` for ``_ext/schedule/model.py``."""
-    return list(path.relative_to(REPO).with_suffix("").parts[:-1])
+    """``["sphinx_course_schedule", "schedule"]`` for ``_ext/schedule/model.py``."""
+    return [PACKAGE, *path.relative_to(EXT).with_suffix("").parts[:-1]]
 
 
 def imported_parts(path: Path) -> set[str]:
-    """The dotted ``_ext`` modules ``path`` imports, with relative imports resolved."""
+    """The dotted modules of the package ``path`` imports, with relative imports resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     package = _package_of(path)
@@ -45,7 +47,7 @@ def imported_parts(path: Path) -> set[str]:
                 module = node.module or ""
             found.add(module)
             found.update(f"{module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name == "_ext" or name.startswith("_ext.")}
+    return {name for name in found if name == PACKAGE or name.startswith(f"{PACKAGE}.")}
 
 
 def _in(folder: str) -> list[Path]:
@@ -55,27 +57,27 @@ def _in(folder: str) -> list[Path]:
 @pytest.mark.parametrize("path", _in("schedule"), ids=lambda p: p.name)
 def test_the_schedule_part_imports_no_output_or_site_module(path: Path) -> None:
     bad = {name for name in imported_parts(path)
-           if name.startswith(("_ext.outputs", "_ext.site"))}
+           if name.startswith((f"{PACKAGE}.outputs", f"{PACKAGE}.site"))}
     assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
 
 
 @pytest.mark.parametrize("path", _in("site"), ids=lambda p: p.name)
 def test_site_repairs_import_nothing_of_the_schedule_or_its_outputs(path: Path) -> None:
     bad = {name for name in imported_parts(path)
-           if name.startswith(("_ext.schedule", "_ext.outputs"))}
+           if name.startswith((f"{PACKAGE}.schedule", f"{PACKAGE}.outputs"))}
     assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
 
 
 @pytest.mark.parametrize("path", _in("outputs"), ids=lambda p: p.name)
 def test_outputs_do_not_import_the_site_repairs(path: Path) -> None:
-    bad = {name for name in imported_parts(path) if name.startswith("_ext.site")}
+    bad = {name for name in imported_parts(path) if name.startswith(f"{PACKAGE}.site")}
     assert not bad, f"{path.relative_to(REPO)} imports {sorted(bad)}"
 
 
 def test_the_import_check_sees_relative_imports() -> None:
     """Guard for the checks above: a relative import is resolved to its package."""
     found = imported_parts(EXT / "outputs" / "html.py")
-    assert "_ext.schedule.nodes" in found and "_ext.builders" in found
+    assert f"{PACKAGE}.schedule.nodes" in found and f"{PACKAGE}.builders" in found
 
 
 @pytest.mark.parametrize("path", _modules(EXT) + _modules(REPO / "tools"),
@@ -102,3 +104,88 @@ def test_no_global_override_of_docutils_nodes_and_no_private_registry(path: Path
                 f"{path.relative_to(REPO)}:{node.lineno} replaces a docutils node's visitor")
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
             pytest.fail(f"{path.relative_to(REPO)}:{node.lineno} prints; use the logger")
+
+
+# --- the package is any course's: none of this course's particulars in its code ------------
+COURSE_LITERALS = ("Deep Generative Models", "deep-generative-models", "Peking", "Hao Dong",
+                   "files/ppt", "Asia/Shanghai")
+"""This course's name, address, university, instructor, slides folder and timezone: its
+``conf.py`` and pages give them; the extension's defaults must not (docstrings may use
+them as examples)."""
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The strings that stand alone as statements: docstrings, of modules to attributes."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+
+
+@pytest.mark.parametrize("path", _modules(EXT), ids=lambda p: str(p.relative_to(REPO)))
+def test_no_course_specific_literal_in_the_package(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in docstrings):
+            found = [word for word in COURSE_LITERALS if word.lower() in node.value.lower()]
+            assert not found, f"{path.relative_to(REPO)}:{node.lineno} names {found}"
+
+
+def test_static_files_name_no_course() -> None:
+    for path in sorted((EXT / "static").iterdir()):
+        text = path.read_text(encoding="utf-8").lower()
+        assert not [w for w in COURSE_LITERALS if w.lower() in text], path.name
+
+
+def test_the_distribution_lists_every_package_folder() -> None:
+    """pyproject.toml names the packages one by one (``_ext/`` is mapped, not found)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    folders = {".".join([PACKAGE, *init.parent.relative_to(EXT).parts])
+               for init in EXT.rglob("__init__.py")}
+    assert listed == folders
+
+
+# --- no import circle: each module can be read after the ones it uses ----------------------
+def _module_name(path: Path) -> str:
+    parts = [PACKAGE, *path.relative_to(EXT).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_circles() -> list[list[str]]:
+    """The groups of package modules that import each other, directly or through others
+    (every import counts, those only for type checkers too: they tie the modules alike)."""
+    modules = {_module_name(path): path for path in _modules(EXT)}
+    graph = {name: sorted(m for m in imported_parts(path) if m in modules and m != name)
+             for name, path in modules.items()}
+    found: list[list[str]] = []
+    for start in graph:  # a circle through start: start reaches itself
+        reached = _reach(graph, start)
+        circle = sorted(m for m in reached if start in _reach(graph, m))
+        if start in reached and circle not in found:
+            found.append(circle)
+    return found
+
+
+def _reach(graph: dict[str, list[str]], start: str) -> set[str]:
+    """Every module ``start`` imports, directly or through others."""
+    seen: set[str] = set()
+    todo = list(graph[start])
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(graph[name])
+    return seen
+
+
+def test_the_circle_check_sees_a_circle() -> None:
+    """Guard: two modules importing each other are found."""
+    graph = {"a": ["b"], "b": ["a"], "c": ["a"]}
+    assert _reach(graph, "a") == {"a", "b"} and "c" not in _reach(graph, "a")
+
+
+def test_no_import_circle_in_the_package() -> None:
+    assert import_circles() == []

@@ -209,9 +209,11 @@ def test_unplaceable_content_is_reported_and_kept(tmp_path: Path) -> None:
     # and the page it wrote builds, showing the kept text to the reader
     (site / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_design', '_ext']\n"
+        "extensions = ['myst_parser', 'sphinx_design', 'sphinx_course_schedule']\n"
         "myst_enable_extensions = ['colon_fence', 'attrs_inline']\n"
-        "root_doc = 'years/2031/index'\n", encoding="utf-8")
+        "root_doc = 'years/2031/index'\nschedule_slides_dir = 'files/ppt/{year}'\n"
+        "schedule_files_base_url = 'https://deep-generative-models.github.io/'\n",
+        encoding="utf-8")
     build = sphinx_build(site, tmp_path / "out")
     assert build.returncode == 0, build.warnings
     note = BeautifulSoup(build.page("years/2031/index.html"), "html.parser").select_one(

@@ -116,7 +116,7 @@ def test_dirhtml_pages_equal_furos(tmp_path: Path) -> None:
 
 def test_untested_furo_falls_back_and_says_so_once(
         make_app: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from _ext.site import navigation
+    from sphinx_course_schedule.site import navigation
 
     src = archive(tmp_path / "src", 3)
     shutil.rmtree(src / "_static")  # the test app's output sits in src; keep it small

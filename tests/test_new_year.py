@@ -22,7 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, Build, copy_site, sphinx_build, without_badges
-from tools.new_year import NewYearError, NewYearSummary, add_to_landing, new_year
+from sphinx_course_schedule.commands.new_year import (
+    NewYearError, NewYearSummary, add_to_landing, new_year)
 
 
 @dataclass
@@ -41,7 +42,8 @@ class NewSite:
 def site(tmp_path_factory: pytest.TempPathFactory) -> NewSite:
     root = copy_site(tmp_path_factory.mktemp("new-year") / "src")
     old = max(int(page.parent.name) for page in root.glob("years/*/index.md"))
-    run = subprocess.run([sys.executable, "-m", "tools.new_year", str(old), str(old + 1),
+    run = subprocess.run([sys.executable, "-m", "sphinx_course_schedule.commands", "new-term",
+                          str(old), str(old + 1),
                           "--root", str(root)], cwd=REPO, capture_output=True, text=True,
                          check=False)
     assert run.returncode == 0, run.stderr
@@ -214,7 +216,7 @@ def test_small_page_is_edited_by_the_rules(tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text(
         "# Home\n\n[This year](years/2040/index)\n\n```{toctree}\nyears/2040/index\n```\n",
         encoding="utf-8")
-    report = new_year(tmp_path, 2040, 2041)
+    report = new_year(tmp_path, 2040, 2041, slides_dir="files/ppt/{year}")
     text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
     assert text == textwrap.dedent("""\
         # Spring 2041
@@ -352,7 +354,7 @@ def test_make_passes_force(tmp_path: Path) -> None:
     run = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(REPO), "new-year", "FROM=2040", "YEAR=2041",
                           "FORCE=1", f"VENV={tmp_path / 'venv'}"],
                          capture_output=True, text=True, check=True)
-    assert run.stdout.splitlines()[-1].endswith('-m tools.new_year "2040" "2041" --force')
+    assert run.stdout.splitlines()[-1].endswith('new-term "2040" "2041" --force')
 
 
 def test_named_holidays_and_make_up_days_stay_with_their_year(tmp_path: Path) -> None:

@@ -38,12 +38,12 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import _parse_str_to_doctree
 
-from _ext.outputs import exports, html
-from _ext.schedule.domain import schedule_domain
-from _ext.outputs.ical import build_calendar
-from _ext.outputs.json_export import build_json
-from _ext.schedule.model import WEEKDAYS, Schedule
-from _ext.schedule.nodes import schedule_block
+from sphinx_course_schedule.outputs import exports, html
+from sphinx_course_schedule.schedule.domain import schedule_domain
+from sphinx_course_schedule.outputs.ical import build_calendar
+from sphinx_course_schedule.outputs.json_export import build_json
+from sphinx_course_schedule.schedule.model import WEEKDAYS, Schedule
+from sphinx_course_schedule.schedule.nodes import schedule_block
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 DOCNAME = "years/2030/index"
@@ -375,7 +375,8 @@ url_text = st.one_of(
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(url=url_text)
 def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
-    from _ext.schedule.links import absolute_href, is_allowed, is_site_path, relative_href
+    from sphinx_course_schedule.schedule.links import (
+        absolute_href, is_allowed, is_site_path, relative_href)
 
     # pydantic strips the value's surrounding white space before the extension sees it
     url = url.strip()
@@ -492,7 +493,7 @@ def test_yaml_only_line_breaks_keep_warnings_on_the_page_line(app: SphinxTestApp
                                        "file:///etc/passwd", "blob:x", "files/ppt/2030/a.pdf"]))
 def test_the_json_export_links_exactly_what_the_page_links(app: SphinxTestApp,
                                                            url: str) -> None:
-    from _ext.schedule.links import is_linkable
+    from sphinx_course_schedule.schedule.links import is_linkable
 
     block = ["sections:", "  - title: T", "    weeks:", "      - week: 1", "        topic: T",
              "        lectures:", f"          - {{number: 1, title: L, slides: {q(url)}}}",

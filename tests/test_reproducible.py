@@ -25,7 +25,8 @@ def site_copy(where: Path) -> Path:
     """The site's sources copied to ``where``, with the probe extension added."""
     copy_site(where)
     with (where / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write(f"\n# added by tests/test_reproducible.py\nsys.path.insert(0, {str(PROBE)!r})\n"
+        conf.write(f"\n# added by tests/test_reproducible.py\nimport sys\n"
+                   f"sys.path.insert(0, {str(PROBE)!r})\n"
                    "extensions.append('probe')\n")
     return where
 

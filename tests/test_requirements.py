@@ -10,6 +10,7 @@ fail here, with the command that mends them.
 
 from __future__ import annotations
 
+import tomllib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -19,14 +20,21 @@ from packaging.utils import canonicalize_name
 
 from conftest import REPO
 
-LOCKS = {"requirements.txt": ["requirements.in"],
-         "requirements-live.txt": ["requirements.in", "requirements-live.in"],
-         "requirements-test.txt": ["requirements.in", "requirements-live.in",
+LOCKS = {"requirements.txt": ["pyproject.toml", "requirements.in"],
+         "requirements-live.txt": ["pyproject.toml", "requirements.in", "requirements-live.in"],
+         "requirements-test.txt": ["pyproject.toml", "requirements.in", "requirements-live.in",
                                    "requirements-test.in"]}
+"""Each lock and where its ranges are written: the extension's own in pyproject.toml (its
+``-e .`` line in requirements.in), the site's, the preview's and the tests' in
+requirements*.in."""
 
 
 def requirements(path: Path) -> list[Requirement]:
-    """The requirements of a pip requirements file (options such as ``-c`` left out)."""
+    """The requirements of a pip requirements file (options such as ``-c`` and ``-e`` left
+    out), or of the package that pyproject.toml declares."""
+    if path.name == "pyproject.toml":
+        project = tomllib.loads(path.read_text(encoding="utf-8"))["project"]
+        return [Requirement(line) for line in project["dependencies"]]
     found = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split(" #", 1)[0].strip()

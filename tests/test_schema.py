@@ -16,10 +16,10 @@ import yaml
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from _ext.schedule.model import Schedule
-from _ext.warning_types import SUBTYPES
+from sphinx_course_schedule.schedule.model import Schedule
+from sphinx_course_schedule.warning_types import SUBTYPES
 from conftest import REPO
-from tools import schema as schema_tool
+from sphinx_course_schedule.commands import schema as schema_tool
 
 COMMITTED = REPO / "_static" / "schedule.schema.json"
 
@@ -37,17 +37,17 @@ def _load(text: str) -> Any:
 
 
 def test_committed_schema_is_in_sync_with_the_model() -> None:
-    assert COMMITTED.read_text(encoding="utf-8") == schema_tool.render(), (
+    assert COMMITTED.read_text(encoding="utf-8") == schema_tool.render(REPO), (
         "run 'make schema' and commit _static/schedule.schema.json")
-    assert schema_tool.main(["--check"]) == 0
+    assert schema_tool.main(["--check", "--source", str(REPO)]) == 0
 
 
 def test_check_mode_reports_a_stale_file(tmp_path: Any) -> None:
     stale = tmp_path / "schema.json"
     stale.write_text("{}\n", encoding="utf-8")
-    assert schema_tool.main(["--check", "--output", str(stale)]) == 1
-    assert schema_tool.main(["--output", str(stale)]) == 0
-    assert schema_tool.main(["--check", "--output", str(stale)]) == 0
+    assert schema_tool.main(["--check", "--output", str(stale), "--source", str(REPO)]) == 1
+    assert schema_tool.main(["--output", str(stale), "--source", str(REPO)]) == 0
+    assert schema_tool.main(["--check", "--output", str(stale), "--source", str(REPO)]) == 0
 
 
 def test_schema_names_itself_and_the_draft(validator: Draft202012Validator) -> None:

@@ -200,7 +200,9 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     pages.mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        'extensions = ["myst_parser", "_ext"]\nexclude_patterns = ["_build"]\n',
+        'extensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n'
+        'schedule_slides_dir = "files/ppt/{year}"\n'
+        'schedule_files_base_url = "https://deep-generative-models.github.io/"\n',
         encoding="utf-8")
     toctree = "\n".join(f"years/2030/{name}" for name in NAMES)
     (src / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n",
@@ -281,11 +283,11 @@ EXACT = {
                     "Input should be a valid string; got b'hello' (a !!binary or other tagged "
                     "value; write plain text) [schedule.invalid]",
     "timezone-region": ":8: WARNING: schedule field 'term.timezone': unknown timezone "
-                       "'America'; expected an IANA name such as 'Asia/Shanghai' ('America' is "
+                       "'America'; expected an IANA name such as 'Europe/Paris' ('America' is "
                        "a region; name a zone in it, such as 'America/Adak') [schedule.invalid]",
     "timezone-300-characters": ":8: WARNING: schedule field 'term.timezone': unknown timezone "
                                f"'{'A' * 57}...'; expected an IANA name such as "
-                               "'Asia/Shanghai' [schedule.invalid]",
+                               "'Europe/Paris' [schedule.invalid]",
     "link-2001": ":12: WARNING: schedule field 'sections[0].weeks[0].lectures[0].slides': "
                  "text of 2001 characters is too long; at most 2000 are allowed "
                  "[schedule.invalid]",

@@ -90,7 +90,8 @@ class Term:
 @pytest.mark.slow
 def test_a_term_week_by_week(tmp_path: Path) -> None:
     term = Term(tmp_path)
-    run = subprocess.run([sys.executable, "-m", "tools.new_year", "2022", "2023",
+    run = subprocess.run([sys.executable, "-m", "sphinx_course_schedule.commands", "new-term",
+                          "2022", "2023",
                           "--root", str(term.root)], cwd=REPO, capture_output=True,
                          text=True, check=False)
     assert run.returncode == 0, run.stderr
@@ -191,7 +192,9 @@ def small_page(tmp_path: Path, body: str) -> tuple[list[str], BeautifulSoup]:
     (src / "years" / "2030").mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', '_ext']\nexclude_patterns = ['_build']\n",
+        "extensions = ['myst_parser', 'sphinx_course_schedule']\nexclude_patterns = ['_build']\n"
+        "schedule_slides_dir = 'files/ppt/{year}'\n"
+        "schedule_files_base_url = 'https://deep-generative-models.github.io/'\n",
         encoding="utf-8")
     (src / "index.md").write_text("# Home\n\n```{toctree}\nyears/2030/index\n```\n",
                                   encoding="utf-8")

@@ -20,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from _ext.outputs.json_export import export_schema
+from sphinx_course_schedule.outputs.json_export import export_schema
 from conftest import REPO, Build, sphinx_build
 
 CONF = (f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', '_ext']\nexclude_patterns = ['_build']\n"
+        "extensions = ['myst_parser', 'sphinx_course_schedule']\nexclude_patterns = ['_build']\n"
         "html_baseurl = 'https://example.org/'\n")
 HEAD = "# Spring 2030\n\n```{term}\n```\n\n```{schedule}\n"
 FIRST_LINE = HEAD.count("\n") + 1

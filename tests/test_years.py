@@ -1,4 +1,4 @@
-"""The ``{year-switcher}`` lists every ``years/<yyyy>/index`` page, newest first."""
+"""The ``{year-switcher}`` lists every term page (a page with a schedule), newest first."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
 
 def _switcher(outdir: Path, page: str) -> list[Tag]:
@@ -60,7 +61,9 @@ def test_adding_a_year_updates_every_switcher(
 
     new = srcdir / "years" / "2032" / "index.md"
     new.parent.mkdir()
-    new.write_text("# Spring 2032\n\n```{year-switcher}\n```\n", encoding="utf-8")
+    new.write_text("# Spring 2032\n\n```{year-switcher}\n```\n\n```{schedule}\nsections:\n"
+                   "  - title: Lectures\n    weeks:\n      - week: 1\n        topic: Start\n```\n",
+                   encoding="utf-8")
     second = make_app("html", srcdir=srcdir, parallel=parallel)
     second.build()  # incremental: only the new page changed on disk
     second.cleanup()
@@ -74,6 +77,44 @@ def test_adding_a_year_updates_every_switcher(
     third.build()
     assert [y for y, _ in _years(_switcher(third.outdir, "years/2030/index.html"))] == [
         "2031", "2030", "2029", "2028", "2027"]
+
+
+def test_term_pages_are_found_wherever_they_are_and_examples_are_not(
+        make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    """Term pages are the pages with a schedule, under any folder; ``:example:`` is none."""
+    schedule = ("```{{schedule}}\n{option}year: {year}\nsections:\n  - title: Labs\n"
+                "    weeks:\n      - week: 1\n        topic: Start\n```\n")
+    pages = {"index.md": "# Home\n\n```{year-switcher}\n```\n\n```{toctree}\n:glob:\n\n*/*\n```\n",
+             "terms/fall-2040.md": "# Fall 2040\n\n" + schedule.format(option="", year=2040),
+             "terms/spring-2041.md": "# Spring 2041\n\n" + schedule.format(option="", year=2041),
+             "guide/demo.md": "# Demo\n\n" + schedule.format(option=":example:\n", year=2050)}
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "sphinx_course_schedule"]\n',
+                                      encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _years(_switcher(app.outdir, "index.html")) == [
+        ("2041", "terms/spring-2041.html"), ("2040", "terms/fall-2040.html")]
+
+
+def test_no_term_page_is_a_warning_not_an_empty_switcher(
+        make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("# Home\n\n```{year-switcher}\n```\n\n"
+                                       "```{newest-year}\nText.\n```\n", encoding="utf-8")
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "sphinx_course_schedule"]\n',
+                                      encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    lines = strip_escape_sequences(app.warning.getvalue()).splitlines()
+    assert [line.split("WARNING: ", 1)[1] for line in lines] == [
+        f"{{{name}}} has nothing to show: no page has a schedule with a year (give a term "
+        "page's schedule 'year:', or put it in a <yyyy> folder) [schedule.no-term-pages]"
+        for name in ("newest-year", "year-switcher")]
+    assert all(line.startswith(f"{tmp_path / 'index.md'}:") for line in lines)
+    assert "year-switcher" not in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.sphinx("latex", testroot="year-switcher")

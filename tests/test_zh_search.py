@@ -122,7 +122,7 @@ def test_the_stemmer_work_around_steps_aside_when_sphinx_is_fixed() -> None:
     """The installed Sphinx decides: broken as 9.0.4 is, or fixed as PR #14416 made it."""
     from sphinx.search.zh import SearchChinese
 
-    from _ext.site.chinese_search import search_language, stemmer_is_broken
+    from sphinx_course_schedule.site.chinese_search import search_language, stemmer_is_broken
 
     fixed = SimpleNamespace(js_stemmer_rawcode="english-stemmer.js", language_name="English",
                             js_stemmer_code="")

@@ -28,7 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
-from _ext.site import theme_words
+from sphinx_course_schedule.site import theme_words
 from tools import search_words
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ site's text is split exactly as with the full dictionary.  Text that is not in t
 words; ``tests/test_zh_edition.py`` fails while the committed file is out of date.
 
 ``conf.py`` gives the file to the search as ``html_search_options["dictionary"]``
-(:mod:`_ext.site.chinese_search`).  Run ``python -m tools.search_words`` (``make po``
+(:mod:`sphinx_course_schedule.site.chinese_search`).  Run ``python -m tools.search_words`` (``make po``
 runs it) after a translation changes.
 """
 

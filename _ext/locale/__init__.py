@@ -12,7 +12,7 @@ the project's ``locale_dirs``, never compiles it, so :func:`setup` compiles each
 into the build's own cache (the doctree folder) when the ``.mo`` there is missing or
 older.  A committed ``.mo`` would tie the repository to the Babel release that wrote its
 bytes, and writing it beside the ``.po`` would write into the source (or an installed
-package).  ``python -m tools.catalog`` re-extracts the messages and updates every
+package).  ``course-schedule catalog`` re-extracts the messages and updates every
 ``.po``; ``tests/test_i18n.py`` fails when code and catalog disagree.
 
 Code that must stay pure (labels, dates, the calendar) takes a :class:`Words` argument

@@ -128,7 +128,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
                 record.schedule, year=record.year, docname=record.docname,
                 name=f"{app.config.project} {record.year or ''}".strip(), host=uid_host(app),
                 page_url=url, anchor_prefix=record.anchor_prefix, block=record.index,
-                words=build_words(app.config.language),
+                words=build_words(app.config.language), project=app.config.project,
                 content=page_translation(app.env, record.docname), environ=environ)
             if data is not None:
                 _write(outdir / files.ics, data, record)

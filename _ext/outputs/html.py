@@ -1,6 +1,6 @@
 """HTML output of a schedule: header cells, week rows, dates, styles, slide links.
 
-What the schedule's own nodes (:mod:`_ext.schedule.nodes`) carry is written here:
+What the schedule's own nodes (:mod:`sphinx_course_schedule.schedule.nodes`) carry is written here:
 
 * :class:`ScheduleMarkup` is a translator mixin (combined into the site's HTML translator
   in :mod:`_ext`) that adds ``scope`` to a :class:`schedule_header`'s ``<th>`` and a dated
@@ -32,7 +32,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
 from ..locale import _
 from ..schedule.files import local_target, tree_entries
-from ..schedule.links import relative_href
+from ..schedule.links import is_site_path, relative_href
 from ..schedule.nodes import (
     schedule_block,
     schedule_date,
@@ -115,18 +115,23 @@ class FileTypeLabels(SphinxPostTransform):
 def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Make links into a local year folder relative: those slides are copied along.
 
-    Decided per year folder (:mod:`_ext.schedule.files`): this year's slides on this
-    machine are linked relatively, older years keep their links to the original site.
+    Decided per year folder (:mod:`..schedule.files`): this year's slides on this
+    machine are linked relatively, older years keep their links to the original site
+    (``schedule_files_base_url``).  Without a base URL every site path is linked
+    relatively, so the site works under any path prefix.
     """
     if not publishes_files(app) or app.builder.name == "singlehtml":
         return  # an e-book or one-page build carries no slides; keep the absolute links
-    if local_files(app) is None:
+    config = app.config
+    everything = not config.schedule_files_base_url
+    if local_files(app) is None and not everything:
         return
-    srcdir, files_dir = Path(app.srcdir), app.config.schedule_files_dir
+    srcdir = Path(app.srcdir)
     page = app.builder.get_target_uri(docname)
     for ref in doctree.findall(nodes.reference):
         path = ref.get("schedule_path")
-        if path and local_target(srcdir, files_dir, path) is not None:
+        if path and is_site_path(path) and (everything or local_target(
+                srcdir, config.schedule_files_dir, path, config.schedule_slides_dir)):
             ref["refuri"] = relative_href(path, page)
 
 
@@ -137,7 +142,7 @@ def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
     put a link to a file into the project's tree chose to publish it; but each real
     folder is copied once (a link back up the tree is no endless copy), a link to a
     folder outside the project is reported, not copied, and the output and doctree
-    folders are never copied (:func:`~_ext.schedule.files.tree_entries`).  Hidden
+    folders are never copied (:func:`~sphinx_course_schedule.schedule.files.tree_entries`).  Hidden
     files and dangling links are skipped (the slides check reports a schedule that links
     one); a file that cannot be read, or a named pipe, is a warning at its path.
     """

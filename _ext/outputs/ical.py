@@ -48,7 +48,9 @@ Translate = Callable[[str], str]
 def _same(text: str) -> str:
     return text
 
-PRODID = "-//Deep Generative Models course site//schedule extension//EN"
+def prodid(project: str) -> str:
+    """The calendar's PRODID (RFC 5545 3.7.3): the project that published it, and us."""
+    return f"-//{project.replace('//', '/')}//sphinx-course-schedule//EN"
 
 
 class ExactText(vText):
@@ -148,7 +150,8 @@ def uid_page(docname: str, block: int = 0) -> str:
 def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
                    host: str, page_url: str | None, anchor_prefix: str = "", block: int = 0,
                    environ: dict[str, str] | None = None,
-                   words: Words = ENGLISH, content: Translate = _same) -> bytes | None:
+                   words: Words = ENGLISH, content: Translate = _same,
+                   project: str = "Course") -> bytes | None:
     """The ``.ics`` bytes for ``data``, or ``None`` when it has no dated meeting.
 
     ``page_url`` is the absolute URL of the page (``None`` without ``html_baseurl``);
@@ -162,7 +165,7 @@ def build_calendar(data: Schedule, *, year: int | None, docname: str, name: str,
     from icalendar import Calendar, Event  # only a dated schedule's export needs it
 
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid(project))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", ExactText(one_line(name)))  # a name shows on one line

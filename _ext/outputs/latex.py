@@ -3,7 +3,7 @@
 The LaTeX writer sizes a table's columns from its content (``tabulary``) unless the table
 says its widths are given; a longtable of lecture lists then gets columns too narrow for
 the titles.  :class:`LatexScheduleTables` marks the schedule tables so the writer uses
-the proportions :mod:`_ext.schedule.tables` sets, as ragged-right paragraph columns.  It
+the proportions :mod:`sphinx_course_schedule.schedule.tables` sets, as ragged-right paragraph columns.  It
 also drops ``stub=0`` from the colspecs: the LaTeX writer treats the mere presence of
 ``stub`` as a header column and would set every cell in the header font.
 
@@ -27,7 +27,7 @@ from ..locale import _
 from ..schedule.nodes import schedule_date, schedule_nav
 
 SCHEDULE_TABLE = "schedule-table"
-"""The class :mod:`_ext.schedule.tables` puts on every schedule table."""
+"""The class :mod:`sphinx_course_schedule.schedule.tables` puts on every schedule table."""
 
 CONTINUED = "schedule_continued"
 """The table attribute holding the text of its "continued" line."""

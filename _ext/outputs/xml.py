@@ -1,7 +1,7 @@
 """Every builder Sphinx ships writes the schedule's nodes, the XML builder too.
 
 Sphinx's own translators (text, man, texinfo, LaTeX, HTML) dispatch a node to the
-visitor of its nearest base class, so a :class:`~_ext.schedule.nodes.schedule_row` is
+visitor of its nearest base class, so a :class:`~sphinx_course_schedule.schedule.nodes.schedule_row` is
 written as a row without knowing about it.  The ``xml`` builder uses docutils' own
 ``XMLTranslator``, which dispatches on the exact class name and stops at an unknown
 one; it gets its generic visitor for each of our nodes that reaches a writer (the

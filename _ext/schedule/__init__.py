@@ -10,5 +10,5 @@ The modules follow the data's path: :mod:`.read` (YAML with line numbers) →
 :mod:`.term` writes a year page's term line from the same data.  :mod:`.reference` writes the staff
 guide's field, warning and setting tables from the same declarations.
 
-Nothing here knows about output formats; :mod:`_ext.outputs` does.
+Nothing here knows about output formats; :mod:`sphinx_course_schedule.outputs` does.
 """

@@ -22,11 +22,12 @@ from pathlib import Path
 from ..warning_types import Subtype, warn
 from .dates import dated_weeks, term_problems
 from .files import (
-    SLIDES_ROOT,
+    DEFAULT_SLIDES_DIR,
     FolderState,
     file_hint,
     folder_state,
     ppt_year,
+    slides_folder,
     site_path,
     year_folder,
 )
@@ -56,6 +57,8 @@ class CheckContext:
     year: int | None
     srcdir: Path
     files_dir: str
+    slides_dir: str = DEFAULT_SLIDES_DIR
+    """``schedule_slides_dir``: each year's slides folder, ``{year}`` in it."""
     docnames: AbstractSet[str] | None = None
     """The project's pages, for relative links; ``None`` leaves such links unchecked."""
     used: set[tuple[int, str]] = field(default_factory=set)
@@ -110,7 +113,7 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
     ``url:``) line and names the nearest existing file, since the usual cause is a typo.
     """
     for item, key, url in link_fields(data):
-        folder = year_folder(url)
+        folder = year_folder(url, context.slides_dir)
         if folder is None:
             continue
         state = context.folder(folder)
@@ -128,16 +131,16 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
 
 
 def check_slides_other_year(data: Schedule, context: CheckContext) -> None:
-    """Slides from another year's folder, or outside ``files/ppt/<year>/`` altogether."""
+    """Slides from another year's folder, or outside this year's (``schedule_slides_dir``)."""
     if context.year is None:
         return
     year = str(context.year)
-    expected = f"{SLIDES_ROOT}/{year}/"
+    expected = f"{slides_folder(context.slides_dir, year)}/"
     for item, url in slides_of(data):
         path = site_path(url)
         if path is None:
             continue  # a full URL: not this site's folders
-        folder = ppt_year(path)
+        folder = ppt_year(path, context.slides_dir)
         if folder == year:
             continue
         if folder is not None:

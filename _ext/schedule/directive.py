@@ -38,7 +38,9 @@ class ScheduleDirective(SphinxDirective):
     """Render a year's schedule, given as YAML, as one table per section."""
 
     has_content = True
-    option_spec = {"file": directives.unchanged_required}
+    option_spec = {"file": directives.unchanged_required, "example": directives.flag}
+    """``:file:`` reads the YAML from a file; ``:example:`` marks a schedule shown in
+    documentation, which is no term page (the year switcher leaves it out)."""
 
     def run(self) -> list[nodes.Node]:
         # the schedule machinery (pydantic and the models) loads with the first schedule,
@@ -76,13 +78,14 @@ class ScheduleDirective(SphinxDirective):
         year = year_of(docname, data)
         context = checks.CheckContext(
             year=year, srcdir=Path(self.env.srcdir),
-            files_dir=config.schedule_files_dir, docnames=self.env.found_docs)
+            files_dir=config.schedule_files_dir, slides_dir=config.schedule_slides_dir,
+            docnames=self.env.found_docs)
         checks.run_all(data, context)
         domain = schedule_domain(self.env)
         domain.note_folders(docname, context.folders)
         domain.note_targets(docname, context.targets)
         index = domain.next_index(docname)
-        record = ScheduleRecord(docname, year, data, index)
+        record = ScheduleRecord(docname, year, data, index, example="example" in self.options)
         domain.add(record)
         words = build_words(config.language)
         builder = TableBuilder(

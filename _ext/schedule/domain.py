@@ -57,6 +57,7 @@ class ScheduleRecord:
     year: int | None
     schedule: Schedule
     index: int  # position of the block within its page
+    example: bool = False  # ``:example:``: shown in documentation, no term of the course
 
     @property
     def anchor_prefix(self) -> str:
@@ -119,9 +120,7 @@ def record_objects(record: ScheduleRecord, words: Words = ENGLISH
                                          presenters)
 
 
-PER_DOCUMENT = ("records", "folders", "failed", "targets", "refs")
-"""The domain's data kept per document: purged with the document, merged from parallel
-readers."""
+PER_DOCUMENT = ("records", "folders", "failed", "targets", "refs")  # purged, merged per doc
 
 
 class ScheduleDomain(Domain):
@@ -284,11 +283,8 @@ def schedule_domain(env: BuildEnvironment) -> ScheduleDomain:
 
 def outdated_by_folders(app: Sphinx, env: BuildEnvironment, added: Set[str],
                         changed: Set[str], removed: Set[str]) -> list[str]:
-    """Pages whose slides year folders appeared, vanished or changed their files.
-
-    Without this an incremental build would keep the links and warnings of the last full
-    read, so the result would depend on whether the build was clean.
-    """
+    """Pages whose slides year folders appeared, vanished or changed their files: without
+    this an incremental build would keep the links and warnings of the last full read."""
     srcdir, files_dir = Path(app.srcdir), app.config.schedule_files_dir
     domain = schedule_domain(env)
     outdated = {docname for docname, seen in domain.folders.items()
@@ -334,8 +330,19 @@ def _target(found: ScheduleObject | None) -> tuple[str, str, str] | None:
     return None if found is None else (found.docname, found.anchor, found.display())
 
 
+def term_pages(app: Sphinx, env: BuildEnvironment) -> list[tuple[int, str]]:
+    """(year, docname) of every term page, newest first: each page with a schedule that
+    has a year and is not an ``:example:`` (the ``schedule-term-pages`` event's answer)."""
+    found = {docname: record.year for docname, records in schedule_domain(env).records.items()
+             for record in reversed(records) if record.year is not None and not record.example}
+    return sorted(((year, docname) for docname, year in found.items()), reverse=True)
+
+
 def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
+    # the site's year switcher asks which pages are terms without importing this part
+    app.add_event("schedule-term-pages")
+    app.connect("schedule-term-pages", term_pages)
     app.connect("env-get-outdated", outdated_by_folders)
     app.connect("doctree-read", note_references)
     app.connect("env-updated", rewrite_moved_references)

@@ -1,7 +1,7 @@
 """Every constraint on a schedule value, declared once as an ``Annotated`` type.
 
 Each type below carries its validator, its description and its JSON Schema, so the build
-(:mod:`.model` validates with them), the published schema (``python -m tools.schema``)
+(:mod:`.model` validates with them), the published schema (``course-schedule schema``)
 and the guide's field table (:mod:`.reference`) all come from this one declaration.
 Where JSON Schema can say a rule (lengths, patterns, enums, bounds) the schema says it
 with a pattern or bound generated from the same constants the validator uses; the few
@@ -39,7 +39,7 @@ MAX_WEEKS = 60
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 """Years a schedule and its dates may name; near the calendar's ends a term's weeks have
 no computable dates (an OverflowError instead of a warning)."""
-DEFAULT_TIMEZONE = "Asia/Shanghai"
+DEFAULT_TIMEZONE = "UTC"
 
 Weekday = Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 WEEKDAYS: tuple[str, ...] = get_args(Weekday)
@@ -288,7 +288,7 @@ def _known_zone(value: str) -> str:
     inside = sorted(zone for zone in TIMEZONES if zone.startswith(value + "/"))
     hint = f" ({shown} is a region; name a zone in it, such as {inside[0]!r})" if inside else ""
     raise ValueError(f"unknown timezone {shown}; expected an IANA name such as "
-                     f"'Asia/Shanghai'{hint}")
+                     f"'Europe/Paris'{hint}")
 
 
 Timezone = Annotated[str, Strict(), AfterValidator(_known_zone),

@@ -1,10 +1,12 @@
 """Which slides are on this machine: decided per year folder.
 
-Course staff keep the current year's slides locally (``files/ppt/2023/…``) while the
-older years stay on the original site.  So the question "is this slide local?" is asked
-of the link's year folder: when ``<schedule_files_dir>/ppt/<year>/`` exists, links into
-it are made relative and each file is checked; when it does not, links go to
-``schedule_files_base_url`` and nothing is claimed about them.
+Course staff keep the current year's slides locally while older years may stay on the
+original site.  Each year's folder is ``schedule_slides_dir`` with the year put in (this
+site: ``files/ppt/{year}`` → ``files/ppt/2023``; its first part is the local tree,
+``schedule_files_dir``).  So the question "is this slide local?" is asked of the link's
+year folder: when it exists, links into it are made relative and each file is checked;
+when it does not, links go to ``schedule_files_base_url`` if one is set (else they stay
+relative) and nothing is claimed about them.
 
 The answer depends on the folders, not on the page's text, so each page remembers what it
 saw (:func:`folder_state`) and is read again when that changes; a clean and an
@@ -15,8 +17,10 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import os
 import posixpath
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,9 +29,9 @@ from pathlib import Path
 
 from .links import is_linkable, is_site_path
 
-SLIDES_ROOT = "files/ppt"
-"""Where the site keeps slides, one folder per year; slide paths are site paths, the same
-on the original site and in a local copy, so this does not follow ``schedule_files_dir``."""
+DEFAULT_SLIDES_DIR = "files/{year}"
+"""``schedule_slides_dir``'s default: one folder per term in the ``files`` tree.  Slide
+paths are site paths, the same on the original site and in a local copy."""
 
 FolderState = tuple[str, ...] | None
 """The files of a local year folder (relative, sorted), or ``None`` when it is absent."""
@@ -41,25 +45,35 @@ def site_path(url: str) -> str | None:
     return None if path in (".", "") else path
 
 
-def ppt_year(path: str) -> str | None:
-    """``2022`` for ``files/ppt/2022/x.pdf``; ``None`` outside ``files/ppt/<folder>/``."""
-    parts = path.split("/")
-    prefix = SLIDES_ROOT.split("/")
-    if len(parts) > len(prefix) + 1 and parts[:len(prefix)] == prefix:
-        return parts[len(prefix)]
-    return None
+@functools.lru_cache(maxsize=8)
+def _folders(slides_dir: str) -> re.Pattern[str]:
+    """What a path into one year's folder of ``slides_dir`` looks like (its year a group)."""
+    before, _, after = slides_dir.strip().strip("/").partition("{year}")
+    return re.compile(f"{re.escape(before)}(?P<year>[^/]+){re.escape(after)}/(?=.)")
 
 
-def year_folder(url: str) -> str | None:
+def slides_folder(slides_dir: str, year: int | str) -> str:
+    """The folder of ``year``'s slides: ``files/ppt/2022`` for ``files/ppt/{year}``."""
+    return slides_dir.strip().strip("/").replace("{year}", str(year))
+
+
+def ppt_year(path: str, slides_dir: str = DEFAULT_SLIDES_DIR) -> str | None:
+    """``2022`` for ``files/ppt/2022/x.pdf`` (``slides_dir`` ``files/ppt/{year}``);
+    ``None`` outside every year's folder."""
+    found = _folders(slides_dir).match(path)
+    return found["year"] if found else None
+
+
+def year_folder(url: str, slides_dir: str = DEFAULT_SLIDES_DIR) -> str | None:
     """``files/ppt/2022`` for a link into that folder, else ``None``."""
     path = site_path(url)
-    year = ppt_year(path) if path else None
-    return f"{SLIDES_ROOT}/{year}" if year else None
+    found = _folders(slides_dir).match(path) if path else None
+    return found[0].rstrip("/") if found else None
 
 
 def local_folder(srcdir: Path, files_dir: str, folder: str) -> Path | None:
     """The local copy of a year folder (``files/ppt/2022``), if it exists."""
-    inside = folder.split("/", 1)[1]  # "ppt/2022": the part below the files tree
+    inside = folder.partition("/")[2]  # "ppt/2022": the part below the files tree
     path = srcdir / files_dir / inside
     try:
         return path if path.is_dir() else None
@@ -121,9 +135,10 @@ def tree_entries(root: Path, skip: Iterable[Path] = (), within: Path | None = No
                 continue
 
 
-def local_target(srcdir: Path, files_dir: str, url: str) -> tuple[str, Path] | None:
+def local_target(srcdir: Path, files_dir: str, url: str,
+                 slides_dir: str = DEFAULT_SLIDES_DIR) -> tuple[str, Path] | None:
     """(year folder, local path) of a link into a local year folder; else ``None``."""
-    folder = year_folder(url)
+    folder = year_folder(url, slides_dir)
     path = site_path(url)
     if folder is None or path is None:
         return None

@@ -30,43 +30,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
 from ..locale import project_translation
-from ..warning_types import Subtype, bounded, warn
 from .nodes import schedule_link, schedule_text
+from .translated_text import vetted_translation
 
 _LATIN = re.compile("[A-Za-z]")
-
-
-def translation_problem(translated: str) -> str | None:
-    """What keeps a translation (msgstr) of schedule text from being shown, if anything.
-
-    The same rules as for the YAML's text (:mod:`.fields`): no control or invalid
-    character, at most ``MAX_TEXT`` characters.  Markup cannot come through at all: the
-    translation is set as plain text, never parsed.
-    """
-    from .fields import MAX_TEXT, showable
-
-    try:
-        showable(translated)
-    except ValueError as error:
-        return str(error)
-    if len(translated) > MAX_TEXT:
-        return f"is {len(translated)} characters long; at most {MAX_TEXT} are shown"
-    return None
-
-
-def vetted_translation(original: str, translated: str, where: nodes.Node | None = None) -> str:
-    """The text to show for ``original``: its translation on one line, or, when the
-    translation fails :func:`translation_problem`, the original (with a warning at the
-    item's line when ``where`` is given)."""
-    from .labels import one_line
-
-    problem = translation_problem(translated)
-    if problem is None:
-        return one_line(translated)
-    if where is not None:
-        warn(f"the translation of {bounded(original)!r} {problem}; the original text is "
-             "shown (fix the msgstr in the .po file)", Subtype.TRANSLATION, where)
-    return original
 
 
 class TranslateScheduleText(SphinxTransform):

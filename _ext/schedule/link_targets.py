@@ -14,14 +14,23 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..warning_types import Subtype
 from .links import is_protocol_relative, looks_like_host, scheme_of
-from .model import Schedule, link_fields
+from .model import Item, Schedule, link_fields
 
-if TYPE_CHECKING:
-    from .checks import CheckContext
+
+class LinkContext(Protocol):
+    """What this check needs of :class:`.checks.CheckContext`, which runs it (so neither
+    module imports the other both ways)."""
+
+    srcdir: Path
+    files_dir: str
+    docnames: AbstractSet[str] | None
+
+    def report(self, item: Item, subtype: Subtype, message: str,
+               location: str | None = None) -> None: ...
 
 ORIGINAL_FILES = "files/"
 """The original site's tree of slides and code (``files/ppt/2022/...``); a path into it is
@@ -48,7 +57,7 @@ def page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
         return False
 
 
-def check_link_targets(data: Schedule, context: CheckContext) -> None:
+def check_link_targets(data: Schedule, context: LinkContext) -> None:
     """Scheme-less links: ``//host``, a host name, or a path matching no page or file."""
     files_prefix = context.files_dir.strip("/") + "/"
     for item, key, url in link_fields(data):

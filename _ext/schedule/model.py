@@ -112,7 +112,7 @@ class Lecture(Acknowledging):
         description="Lectures that share this entry's slides file (at least two); "
                     "use instead of number and title.")
     slides: LinkText | None = Field(
-        default=None, description="Path such as files/ppt/2022/Lecture 1.pdf, or a URL.")
+        default=None, description="Path such as files/2022/Lecture 1.pdf, or a URL.")
     _after_gap: bool = PrivateAttr(default=False)
     """An invalid lecture (or week) before this one was left out of the table."""
 
@@ -146,7 +146,7 @@ class Reading(Acknowledging):
                                   "the title links there.")
     venue: Text | None = Field(default=None, description="Venue and year, e.g. 'NeurIPS 2019'.")
     slides: LinkText | None = Field(
-        default=None, description="Path such as files/ppt/2022/11-1 Paper.pdf, or a URL.")
+        default=None, description="Path such as files/2022/11-1 Paper.pdf, or a URL.")
     code: list[Link] = Field(default_factory=list,
                              description="Code links, labelled by framework (torch, ...).")
     presenters: list[Title] = Field(

@@ -4,7 +4,7 @@ Plain docutils nodes do the work (tables, rows, entries, paragraphs), so every w
 renders a schedule without knowing about it.  Where HTML needs more than the plain node
 says (a header cell's ``scope``, a week row's dates for the current-week script, a
 ``<time>`` element), the schedule uses its own subclass that *carries* that fact; the
-HTML output (:mod:`_ext.outputs.html`) writes it, and every other writer falls back to the
+HTML output (:mod:`sphinx_course_schedule.outputs.html`) writes it, and every other writer falls back to the
 base class's visitor, because Sphinx dispatches on a node's base classes.
 """
 
@@ -67,7 +67,7 @@ class schedule_text(nodes.inline, addnodes.translatable):
     def apply_translated_message(self, original_message: str,
                                  translated_message: str) -> None:
         """Show the translation as plain text once it passes the YAML's checks."""
-        from .i18n import vetted_translation
+        from .translated_text import vetted_translation
 
         self[:] = [nodes.Text(vetted_translation(original_message, translated_message,
                                                  self))]

@@ -35,8 +35,8 @@ HANDBOOK_ROOT = "handbook/index"
 """The PDF's root document; not a page of the web edition."""
 
 NOT_FOUND_PAGE = "404"
-NOT_FOUND_DESCRIPTION = ("There is no page at this address of the Deep Generative Models "
-                         "course site; every year of the course is linked here.")
+NOT_FOUND_DESCRIPTION = ("There is no page at this address of the {project} site; every "
+                         "term of the course is linked here.")
 
 
 DEFAULT_LABELS = {"pdf": "Course handbook (PDF)", "epub": "E-book (EPUB)"}
@@ -108,7 +108,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         context["pageurl"] = None  # no canonical "/404.html": it is no page to index
         context["metatags"] = context.get("metatags", "") + (
             '\n<meta name="robots" content="noindex" />'
-            f'\n<meta name="description" content="{html.escape(NOT_FOUND_DESCRIPTION)}" />')
+            '\n<meta name="description" content="{}" />'.format(
+                html.escape(NOT_FOUND_DESCRIPTION.format(project=app.config.project))))
 
 
 def remove_handbook_root(app: Sphinx, exception: Exception | None) -> None:

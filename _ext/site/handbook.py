@@ -46,9 +46,10 @@ class YearPageAddress(SphinxPostTransform):
         if site is None:
             return
         lead = tex_text(str(_(LEAD)))
+        terms = {docname for _year, docname in year_docs(self.app)}
         for start in self.document.findall(addnodes.start_of_file):
             docname = start.get("docname", "")
-            if not year_docs([docname]):
+            if docname not in terms:
                 continue
             section = next(iter(start.findall(nodes.section)), None)
             if section is None or not isinstance(section[0], nodes.title):

@@ -3,7 +3,7 @@
 * **Staff pages stay out of students' results.**  A page with ``nosearch`` in its front
   matter, or named by ``search_exclude_docs`` (``conf.py``: the staff guide and the
   handbook's root, so a page added there later is left out too), gives the search no
-  text; :mod:`_ext.schedule.domain` keeps its lectures out of the object results too.
+  text; :mod:`sphinx_course_schedule.schedule.domain` keeps its lectures out of the object results too.
   The guide's examples name lectures (in YAML, in tables of what a build shows), so
   leaving out its examples one by one would leave the next one in.  Code examples
   elsewhere are marked ``no-search``, so a lecture title finds the year pages, not an

@@ -1,11 +1,13 @@
 """The ``{year-switcher}`` directive: links to every year's page, newest first.
 
-A year is any document ``years/<yyyy>/index``; nobody has to list the years, so adding
-next year's folder updates the switcher on every page.  For that the list is made late:
-the directive only leaves a placeholder, and ``doctree-resolved`` (at write time, when
-all documents are known) fills it from ``env.found_docs``.  An incremental build only
-rewrites changed pages, so when a year page is added or removed, ``env-get-outdated``
-also sends every page holding a switcher back to be read and written again.
+A year is any page with a schedule that has a year (not an ``:example:``), wherever it
+lies; nobody has to list the years, so adding next term's page updates the switcher on
+every page.  The schedule part answers which pages those are through the
+``schedule-term-pages`` event, so this part imports nothing of it.  The list is made
+late: the directive only leaves a placeholder, and ``doctree-resolved`` (at write time,
+when all documents are read) fills it.  An incremental build only rewrites changed pages,
+so when the set of term pages changes, ``env-updated`` sends every page holding a
+switcher to be written again.  With no term page at all, each placeholder is a warning.
 
 Which pages hold a switcher is kept on the environment with ``env-purge-doc`` and
 ``env-merge-info``, the supported way to keep per-document data parallel-safe.
@@ -13,8 +15,7 @@ Which pages hold a switcher is kept on the environment with ``env-purge-doc`` an
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Set
+from collections.abc import Set
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -24,11 +25,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..builders import is_html
 from ..locale import _
-
-# ASCII digits only: Python's \d also takes "２０３０" and Arabic-Indic digits for a year
-YEAR_DOC = re.compile(r"^years/(?P<year>[0-9]{4})/index$")
+from ..warning_types import Subtype, warn
 
 _ENV_KEY = "year_switcher_docs"
+_TERMS_KEY = "year_switcher_terms"
 
 
 class year_switcher(nodes.General, nodes.Element):
@@ -54,16 +54,15 @@ def _switcher_docs(env: BuildEnvironment) -> set[str]:
     return docs
 
 
-def year_docs(docnames: Iterable[str]) -> list[tuple[int, str]]:
-    """(year, docname) of every year page, newest first."""
-    found = ((int(m["year"]), name) for name in docnames if (m := YEAR_DOC.match(name)))
-    return sorted(found, reverse=True)
+def year_docs(app: Sphinx) -> list[tuple[int, str]]:
+    """(year, docname) of every term page, newest first (the schedule part answers)."""
+    return list(app.emit_firstresult("schedule-term-pages", app.env) or [])
 
 
 def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
     """The rendered switcher; ``owner``'s own year is marked and not linked."""
     items = nodes.bullet_list(classes=["year-switcher-years"])
-    for year, target in year_docs(app.env.found_docs):
+    for year, target in year_docs(app):
         paragraph = nodes.paragraph()
         if target == owner:
             paragraph += nodes.strong(str(year), str(year))
@@ -115,9 +114,7 @@ def _year_name(app: Sphinx, docname: str, year: int) -> str:
 
 
 def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
-    years = year_docs(app.env.found_docs)
-    if not years:
-        return nodes.container()
+    years = year_docs(app)
     year, target = years[0]
     label = f"{_year_name(app, target, year)}: this year's course"
     heading = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
@@ -138,6 +135,15 @@ def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
 
 def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill each placeholder; printed output (the PDF has its own contents) drops it."""
+    placeholders = [*doctree.findall(newest_year), *doctree.findall(year_switcher)]
+    if placeholders and not year_docs(app):
+        for node in placeholders:
+            name = "newest-year" if isinstance(node, newest_year) else "year-switcher"
+            warn(f"{{{name}}} has nothing to show: no page has a schedule with a year "
+                 "(give a term page's schedule 'year:', or put it in a <yyyy> folder)",
+                 Subtype.NO_TERM_PAGES, node)
+            node.parent.remove(node)
+        return
     for card in list(doctree.findall(newest_year)):
         card.replace_self(_newest_card(app, docname, card))
     for node in list(doctree.findall(year_switcher)):
@@ -147,12 +153,13 @@ def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(_year_list(app, docname, node.get("docname", docname)))
 
 
-def outdated_switchers(app: Sphinx, env: BuildEnvironment, added: Set[str],
-                       changed: Set[str], removed: Set[str]) -> list[str]:
-    """Re-read every page with a switcher when the set of year pages changes."""
-    if any(YEAR_DOC.match(name) for name in (*added, *removed)):
-        return sorted(_switcher_docs(env) - set(removed))
-    return []
+def rewrite_switchers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Write every page with a switcher again when the set of term pages changed."""
+    terms = year_docs(app)
+    if terms == getattr(env, _TERMS_KEY, None):
+        return []
+    setattr(env, _TERMS_KEY, terms)
+    return sorted(_switcher_docs(env) & env.found_docs)
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -175,7 +182,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("year-switcher", YearSwitcherDirective)
     app.add_directive("newest-year", NewestYearDirective)
     app.connect("doctree-resolved", resolve_switchers)
-    app.connect("env-get-outdated", outdated_switchers)
+    app.connect("env-updated", rewrite_switchers)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
     app.connect("builder-inited", add_assets)

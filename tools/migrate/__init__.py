@@ -19,7 +19,7 @@ The modules follow the page's path: :mod:`.markup` (kramdown text: links, ``<br>
 :mod:`.images` (HTML blocks) → :mod:`.schedule_yaml` (the ``{schedule}`` YAML) →
 :mod:`.page` (one legacy page → one MyST page); :mod:`.report` collects what the person
 migrating must look at, :mod:`.__main__` is the command line.  Weekdays, lecture numbers
-and link rules come from the extension (``_ext.schedule``), so the tool writes what the
+and link rules come from the extension (``sphinx_course_schedule.schedule``), so the tool writes what the
 build accepts.
 """
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 import conf as site  # noqa: E402 - the real site's LaTeX settings
 
 project = "Hostile input"
-extensions = ["myst_parser", "_ext"]
+extensions = ["myst_parser", "sphinx_course_schedule"]
 exclude_patterns = ["_build"]
 smartquotes = False
 
@@ -24,3 +24,5 @@ latex_documents = [("index", "hostile.tex", "Hostile input", "Tests", "manual")]
 latex_domain_indices = False
 latex_use_xindy = False
 latex_show_urls = "no"
+schedule_slides_dir = "files/ppt/{year}"  # the course site's layout
+schedule_files_base_url = "https://deep-generative-models.github.io/"  # slides of other years

@@ -1,4 +1,4 @@
-"""Start next year's page from this year's: ``make new-year FROM=2022 YEAR=2023``.
+"""Start next year's page from this year's: ``course-schedule new-term 2022 2023``.
 
 Why a tool: a new term reuses the course's structure (weeks, topics, lecture titles) but
 none of one year's particulars, and clearing those by hand misses some — a slide link
@@ -28,7 +28,7 @@ The rest follows from the data: the ``{term}`` line, the landing page's
 do by hand is exactly the summary's "left to do" list.
 
 Lecture numbers, weekdays and link kinds are the extension's own definitions
-(:mod:`_ext.schedule.model`, :mod:`_ext.schedule.links`), so the tool and the build
+(:mod:`..schedule.model`, :mod:`..schedule.links`), so the tool and the build
 cannot disagree about them.
 """
 
@@ -49,12 +49,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from _ext.schedule.links import is_allowed, is_site_path
-from _ext.schedule.model import WEEKDAYS, LecturePart, lecture_span
-from tools.myst_fences import directives, fence_options, fenced_lines, schedule_blocks
-from tools.staff import TO_FILL, clear_teaching_assistants
-
-REPO = Path(__file__).resolve().parent.parent
+from ..schedule.files import DEFAULT_SLIDES_DIR, slides_folder
+from ..schedule.links import is_allowed, is_site_path
+from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
+from . import project_conf
+from .myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+from .staff import TO_FILL, clear_teaching_assistants
 
 
 class NewYearError(Exception):
@@ -264,8 +264,10 @@ def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -
     raise NewYearError(f"{landing} has no toctree listing {old_doc}; add {doc} to one by hand")
 
 
-def new_year(root: Path, old: int, new: int, *, force: bool = False) -> NewYearSummary:
-    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``."""
+def new_year(root: Path, old: int, new: int, *, force: bool = False,
+             slides_dir: str = DEFAULT_SLIDES_DIR) -> NewYearSummary:
+    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``; ``slides_dir`` is the
+    project's ``schedule_slides_dir``."""
     if old == new:
         raise NewYearError("FROM and YEAR are the same year")
     source, target = root / "years" / str(old), root / "years" / str(new)
@@ -285,11 +287,14 @@ def new_year(root: Path, old: int, new: int, *, force: bool = False) -> NewYearS
     add_to_landing(root / "index.md", old, new, summary)
     _note_mentions(root / "index.md", f"years/{old}/index", summary)
     _list_fields_to_fill(root, target, new, summary)
+    summary.todo.append(f"during the term: put the slides in {slides_folder(slides_dir, new)}/ "
+                        "and add a 'slides:' line to each lecture; add papers: and projects: "
+                        "as they are assigned")
     return summary
 
 
 def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSummary) -> None:
-    """Put the marked fields, then the term's own work, on the summary's list."""
+    """Put the marked fields on the summary's list (the term's own work follows)."""
     for path in sorted(target.rglob("*")):
         if path.suffix not in (".md", ".yaml", ".yml") or not path.is_file():
             continue
@@ -304,9 +309,6 @@ def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSum
                             "with first_day and holidays (see the guide)")
     if summary.staff:
         summary.todo.append(summary.staff)
-    summary.todo.append(f"during the term: put the slides in files/ppt/{new}/ and add a "
-                        "'slides:' line to each lecture; add papers: and projects: as they "
-                        "are assigned")
 
 
 def _note_mentions(landing: Path, old_doc: str, summary: NewYearSummary) -> None:
@@ -321,20 +323,23 @@ def _note_mentions(landing: Path, old_doc: str, summary: NewYearSummary) -> None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.new_year",
+    parser = argparse.ArgumentParser(prog="course-schedule new-term",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("old", type=int, metavar="FROM", help="the year to start from, e.g. 2022")
     parser.add_argument("new", type=int, metavar="YEAR", help="the new year, e.g. 2023")
-    parser.add_argument("--root", type=Path, default=REPO, help="the site's source folder")
+    parser.add_argument("--root", type=Path, default=Path(),
+                        help="the site's source folder (default: here)")
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
-        summary = new_year(args.root, args.old, args.new, force=args.force)
+        slides_dir = project_conf(args.root).get("schedule_slides_dir", DEFAULT_SLIDES_DIR)
+        summary = new_year(args.root, args.old, args.new, force=args.force,
+                           slides_dir=slides_dir)
     except NewYearError as error:
-        print(f"new-year: {error}", file=sys.stderr)
+        sys.stderr.write(f"new-year: {error}\n")
         return 1
-    print(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}")
-    print("\n".join(summary.lines()))
+    sys.stdout.write(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}\n")
+    sys.stdout.write("".join(f"{line}\n" for line in summary.lines()))
     return 0
 
 

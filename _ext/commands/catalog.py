@@ -4,10 +4,10 @@ The words ``_ext/`` shows (marked ``_("…")``, or ``N_("…")`` for a default v
 extracted with Babel's Python extractor; each ``_ext/locale/<lang>/LC_MESSAGES/
 dgm-schedule.po`` is updated from them (new messages added untranslated, removed ones
 dropped).  Only the ``.po`` is kept: the extension compiles it into the build's cache
-when it loads (:func:`_ext.locale.compile_catalogs`), so no compiled file ties the
+when it loads (:func:`sphinx_course_schedule.locale.compile_catalogs`), so no compiled file ties the
 repository to one Babel release.
 
-Run ``make catalog`` (or ``python -m tools.catalog``) after changing a marked string, then
+Run ``course-schedule catalog`` (``make catalog`` here) after changing a marked string, then
 translate the entries it reports.  ``--check`` changes nothing and exits with status 1
 when a catalog lacks a message, keeps a stale one or has an untranslated or fuzzy entry
 (``tests/test_i18n.py`` runs the same check).  Catalogs are compared by their messages,
@@ -24,10 +24,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from _ext.locale import po_files
+from ..locale import LOCALE_DIR, po_files
 
-REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO / "_ext"
+SOURCE = LOCALE_DIR.parent  # the package's folder (_ext/ in this repository)
 KEYWORDS = {"_": None, "N_": None}
 
 
@@ -78,7 +77,8 @@ def update(path: Path, source: Catalog) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="course-schedule catalog",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 if a catalog is out of step")
     args = parser.parse_args(argv)
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     report = [line for path in po_files()
               for line in (problems(path, source) if args.check else update(path, source))]
     for line in report:
-        print(line, file=sys.stderr)
+        sys.stderr.write(f"{line}\n")
     return 1 if report and args.check else 0
 
 
