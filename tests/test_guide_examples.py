@@ -14,7 +14,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import REPO, sphinx_build
+from sphinx_course_schedule.commands import project_conf
 from sphinx_course_schedule.commands.new_year import new_year
+from sphinx_course_schedule.schedule.files import DEFAULT_SLIDES_DIR
 
 GUIDE = REPO / "guide" / "writing-a-schedule.md"
 README = REPO / "README.md"
@@ -35,7 +37,9 @@ def test_the_new_year_example_is_what_the_tool_prints(tmp_path: Path) -> None:
     (tmp_path / "years").mkdir()
     shutil.copytree(REPO / "years" / "2022", tmp_path / "years" / "2022")
     shutil.copy2(REPO / "index.md", tmp_path / "index.md")
-    summary = new_year(tmp_path, 2022, 2023)
+    # as make new-year runs it: with this site's slides folder from its conf.py
+    slides_dir = project_conf(REPO).get("schedule_slides_dir", DEFAULT_SLIDES_DIR)
+    summary = new_year(tmp_path, 2022, 2023, slides_dir=slides_dir)
     guide = GUIDE.read_text(encoding="utf-8")
     printed = summary.lines()
     todo = printed[printed.index("new-year: left to do by hand:"):]
@@ -54,7 +58,7 @@ def test_the_new_year_example_is_what_the_tool_prints(tmp_path: Path) -> None:
     (tmp_path / "years" / "2023" / "index.md").write_text("\n".join(page), encoding="utf-8")
     (tmp_path / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_design', 'sphinx_course_schedule']\n"
+        "extensions = ['myst_parser', 'sphinx_design', 'sphinx_course_schedule']\nschedule_slides_dir = 'files/ppt/{year}'\n"
         "myst_enable_extensions = ['colon_fence', 'deflist', 'attrs_inline', 'attrs_block']\n"
         "exclude_patterns = ['years/2022', 'files']\n", encoding="utf-8")
     build = sphinx_build(tmp_path, tmp_path / "_out")
@@ -70,7 +74,7 @@ def test_the_week_flow_example_gives_the_rows_the_guide_shows(tmp_path: Path) ->
     (src / "years" / "2030").mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_course_schedule']\n", encoding="utf-8")
+        "extensions = ['myst_parser', 'sphinx_course_schedule']\nschedule_slides_dir = 'files/ppt/{year}'\n", encoding="utf-8")
     (src / "index.md").write_text("# Home\n\n```{toctree}\nyears/2030/index\n```\n",
                                   encoding="utf-8")
     (src / "years" / "2030" / "index.md").write_text(
@@ -107,7 +111,7 @@ def test_the_field_tables_name_every_type(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-                                 "extensions = ['myst_parser', 'sphinx_course_schedule']\n", encoding="utf-8")
+                                 "extensions = ['myst_parser', 'sphinx_course_schedule']\nschedule_slides_dir = 'files/ppt/{year}'\n", encoding="utf-8")
     (src / "index.md").write_text("# Fields\n\n```{schedule-fields}\n```\n", encoding="utf-8")
     build = sphinx_build(src, tmp_path / "out", "html", "-W")
     assert build.warnings == ""

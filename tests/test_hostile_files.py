@@ -17,7 +17,7 @@ from pathlib import Path
 from conftest import REPO
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
-CONF = 'project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build", "files"]\n'
+CONF = 'project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nschedule_slides_dir = "files/ppt/{year}"\nexclude_patterns = ["_build", "files"]\n'
 
 
 def slides_page(names: list[str]) -> str:

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, sphinx_build
 
 ENV = {"PYTHONPATH": str(REPO)}
-CONF = ('project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nexclude_patterns = ["_build"]\n'
+CONF = ('project = "Probe"\nextensions = ["myst_parser", "sphinx_course_schedule"]\nschedule_slides_dir = "files/ppt/{year}"\nexclude_patterns = ["_build"]\n'
         'html_baseurl = "https://example.org/"\n')
 
 

@@ -24,7 +24,7 @@ from sphinx_course_schedule.outputs.json_export import export_schema
 from conftest import REPO, Build, sphinx_build
 
 CONF = (f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "extensions = ['myst_parser', 'sphinx_course_schedule']\nexclude_patterns = ['_build']\n"
+        "extensions = ['myst_parser', 'sphinx_course_schedule']\nschedule_slides_dir = 'files/ppt/{year}'\nexclude_patterns = ['_build']\n"
         "html_baseurl = 'https://example.org/'\n")
 HEAD = "# Spring 2030\n\n```{term}\n```\n\n```{schedule}\n"
 FIRST_LINE = HEAD.count("\n") + 1
@@ -196,6 +196,7 @@ term:
   weekday: Wed
   start: "15:10"
   end: "18:00"
+  timezone: Asia/Shanghai
   location: Room 1
   holidays:
     - 2030-02-27

@@ -137,11 +137,15 @@ def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     """Fill each placeholder; printed output (the PDF has its own contents) drops it."""
     placeholders = [*doctree.findall(newest_year), *doctree.findall(year_switcher)]
     if placeholders and not year_docs(app):
+        # one mistake, one warning: a schedule that could not be read was reported at its
+        # own line (the schedule part keeps such blocks in its domain's "failed" data)
+        unreadable = bool(app.env.domaindata.get("schedule", {}).get("failed"))
         for node in placeholders:
             name = "newest-year" if isinstance(node, newest_year) else "year-switcher"
-            warn(f"{{{name}}} has nothing to show: no page has a schedule with a year "
-                 "(give a term page's schedule 'year:', or put it in a <yyyy> folder)",
-                 Subtype.NO_TERM_PAGES, node)
+            if not unreadable:
+                warn(f"{{{name}}} has nothing to show: no page has a schedule with a year "
+                     "(give a term page's schedule 'year:', or put it in a <yyyy> folder)",
+                     Subtype.NO_TERM_PAGES, node)
             node.parent.remove(node)
         return
     for card in list(doctree.findall(newest_year)):
