@@ -148,6 +148,23 @@ def test_the_distribution_lists_every_package_folder() -> None:
     assert listed == folders
 
 
+def test_every_file_the_package_reads_is_package_data() -> None:
+    """Each file of ``_ext/`` that is not Python (styles, scripts, catalogs) matches a
+    package-data pattern, so an installed package finds it (a script added beside its
+    module was missing from the wheel once)."""
+    import tomllib
+    from fnmatch import fnmatchcase
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"][PACKAGE]
+    files = [path.relative_to(EXT).as_posix() for path in EXT.rglob("*")
+             if path.is_file() and path.suffix not in (".py", ".pyc", ".mo")
+             and "__pycache__" not in path.parts]
+    assert files
+    assert [name for name in files
+            if not any(fnmatchcase(name, pattern) for pattern in patterns)] == []
+
+
 # --- no import circle: each module can be read after the ones it uses ----------------------
 def _module_name(path: Path) -> str:
     parts = [PACKAGE, *path.relative_to(EXT).with_suffix("").parts]
