@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..builders import is_ebook, publishes_files
+from ..locale import N_, _
 from .printed import without_course_name
 
 HANDBOOK_ROOT = "handbook/index"
@@ -39,7 +40,7 @@ NOT_FOUND_DESCRIPTION = ("There is no page at this address of the {project} site
                          "term of the course is linked here.")
 
 
-DEFAULT_LABELS = {"pdf": "Course handbook (PDF)", "epub": "E-book (EPUB)"}
+DEFAULT_LABELS = {"pdf": N_("Course handbook (PDF)"), "epub": N_("E-book (EPUB)")}
 """Each edition's link text when the directive gives none (``:pdf:``, ``:epub:``)."""
 
 
@@ -55,7 +56,7 @@ class EditionsDirective(SphinxDirective):
                    "epub": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
-        node = editions(labels={kind: self.options.get(kind) or label
+        node = editions(labels={kind: self.options.get(kind) or str(_(label))
                                 for kind, label in DEFAULT_LABELS.items()})
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
