@@ -383,3 +383,20 @@ def test_named_holidays_and_make_up_days_stay_with_their_year(tmp_path: Path) ->
     text = (tmp_path / "years" / "2041" / "index.md").read_text(encoding="utf-8")
     assert "Labour Day" not in text and "makeup_days" not in text and "2040-" not in text
     assert "      - topic: Intro\n" in text  # a flowing week stays as it was written
+
+
+def test_the_new_year_is_translated_in_every_edition_from_the_start(
+        site: NewSite, tmp_path: Path) -> None:
+    """The new page's headings and term name name the year; each catalog gets them
+    translated as the old year's are, so the Chinese edition needs no translator first."""
+    root = tmp_path / "src"
+    shutil.copytree(site.root, root)
+    zh = sphinx_build(root, tmp_path / "zh", "html", "-W", "-D", "language=zh_CN")
+    assert (zh.returncode, zh.warnings) == (0, "")
+    old = BeautifulSoup(zh.page(f"years/{site.old}/index.html"), "html.parser")
+    new = BeautifulSoup(zh.page(f"years/{site.new}/index.html"), "html.parser")
+    old_title = old.h1.get_text(strip=True).rstrip("#¶")
+    assert re.search(r"[\u4e00-\u9fff]", old_title), old_title  # the old year is translated
+    assert new.h1.get_text(strip=True).rstrip("#¶") == old_title.replace(
+        str(site.old), str(site.new))
+    assert f"{site.new} 年" in new.select_one(".schedule-term").get_text()

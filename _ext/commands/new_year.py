@@ -18,18 +18,17 @@ new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in
   years, and last year's name on this year's page is wrong without anyone noticing),
   marking the line ``TO FILL IN``;
 * renumbers lectures consecutively when the old numbers overlapped or skipped (the old
-  year may have acknowledged that; the new year starts clean).
+  year may have acknowledged that; the new year starts clean);
+* translates the new year's headings and term name in every catalog as the old year's
+  are (:mod:`.carry_translations`).
 
-The YAML is edited with ruamel.yaml's round-trip mode, so comments, key order, flow
-mappings and quoting stay as they were.  Finally the new page is added to the landing
-page's table of contents next to the old year (unless a ``:glob:`` already covers it).
-The rest follows from the data: the ``{term}`` line, the landing page's
-``{newest-year}`` card, the ``{year-switcher}`` and the copyright span.  What is left to
-do by hand is exactly the summary's "left to do" list.
-
-Lecture numbers, weekdays and link kinds are the extension's own definitions
-(:mod:`..schedule.model`, :mod:`..schedule.links`), so the tool and the build
-cannot disagree about them.
+The YAML is edited with ruamel.yaml's round-trip mode (comments, key order and quoting
+stay).  Finally the new page is added to the landing page's table of contents next to
+the old year (unless a ``:glob:`` already covers it).  The rest follows from the data:
+the ``{term}`` line, the ``{newest-year}`` card, the ``{year-switcher}`` and the
+copyright span.  What is left to do by hand is exactly the summary's "left to do" list.
+Lecture numbers, weekdays and link kinds are the extension's own definitions, so the
+tool and the build cannot disagree about them.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ import io
 import re
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,7 @@ from ..schedule.files import DEFAULT_SLIDES_DIR, slides_folder
 from ..schedule.links import is_allowed, is_site_path
 from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
 from . import project_conf
+from .carry_translations import carry_translations
 from .myst_fences import directives, fence_options, fenced_lines, schedule_blocks
 from .staff import TO_FILL, clear_teaching_assistants
 
@@ -84,8 +85,6 @@ class NewYearSummary:
 
 
 # --- editing the schedule data ----------------------------------------------------
-
-
 def _span(number: Any) -> tuple[int, int] | None:
     """The lectures a number covers, read by the model's own rule; ``None`` if it refuses."""
     try:
@@ -265,9 +264,10 @@ def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -
 
 
 def new_year(root: Path, old: int, new: int, *, force: bool = False,
-             slides_dir: str = DEFAULT_SLIDES_DIR) -> NewYearSummary:
-    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``; ``slides_dir`` is the
-    project's ``schedule_slides_dir``."""
+             slides_dir: str = DEFAULT_SLIDES_DIR,
+             locale_dirs: Sequence[str] = ("locales",)) -> NewYearSummary:
+    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``; ``slides_dir`` and
+    ``locale_dirs`` are the project's settings (the translations are carried over)."""
     if old == new:
         raise NewYearError("FROM and YEAR are the same year")
     source, target = root / "years" / str(old), root / "years" / str(new)
@@ -284,6 +284,8 @@ def new_year(root: Path, old: int, new: int, *, force: bool = False,
     except Exception:
         shutil.rmtree(target)  # leave no half-made year behind
         raise
+    for catalog in carry_translations(root, locale_dirs, old, new):
+        summary.note(f"{catalog}: the new year's headings and term name translated")
     add_to_landing(root / "index.md", old, new, summary)
     _note_mentions(root / "index.md", f"years/{old}/index", summary)
     _list_fields_to_fill(root, target, new, summary)
@@ -332,9 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
-        slides_dir = project_conf(args.root).get("schedule_slides_dir", DEFAULT_SLIDES_DIR)
+        conf = project_conf(args.root)
         summary = new_year(args.root, args.old, args.new, force=args.force,
-                           slides_dir=slides_dir)
+                           slides_dir=conf.get("schedule_slides_dir", DEFAULT_SLIDES_DIR),
+                           locale_dirs=conf.get("locale_dirs", ("locales",)))
     except NewYearError as error:
         sys.stderr.write(f"new-year: {error}\n")
         return 1
