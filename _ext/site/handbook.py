@@ -20,6 +20,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 
 from ..locale import N_, _
 from ..web_address import vetted_base_url
@@ -45,7 +46,7 @@ class YearPageAddress(SphinxPostTransform):
         site = site_address(self.config)
         if site is None:
             return
-        lead = tex_text(str(_(LEAD)))
+        lead = texescape.escape(str(_(LEAD)), self.config.latex_engine)
         terms = {docname for _year, docname in year_docs(self.app)}
         for start in self.document.findall(addnodes.start_of_file):
             docname = start.get("docname", "")
@@ -68,12 +69,6 @@ ADDRESS = (r"\par\noindent\parbox[c]{{\dimexpr\linewidth-1.9cm\relax}}{{\small {
 def site_address(config: Config) -> str | None:
     """Where the site is served (an absolute ``html_baseurl``), or ``None``."""
     return vetted_base_url(config.html_baseurl) if config.html_baseurl else None
-
-
-def tex_text(text: str) -> str:
-    """Plain text for LaTeX (a translation's special characters escaped)."""
-    return _TEX_SPECIAL.sub(lambda m: "\\textbackslash{}" if m[1] == "\\" else "\\" + m[1],
-                            text)
 
 
 def ask_for_qrcode(app: Sphinx, config: Config) -> None:
