@@ -24,7 +24,7 @@ from sphinx.util import texescape
 
 from ..locale import N_, _
 from ..web_address import vetted_base_url
-from .years import year_docs
+from .years import env_year_docs
 
 # NOTE: printed above a year's web address and its QR code in the PDF handbook
 LEAD = N_("This year's web page, with the slides and every link:")
@@ -47,7 +47,7 @@ class YearPageAddress(SphinxPostTransform):
         if site is None:
             return
         lead = texescape.escape(str(_(LEAD)), self.config.latex_engine)
-        terms = {docname for _year, docname in year_docs(self.app)}
+        terms = {docname for _year, docname in env_year_docs(self.env)}
         for start in self.document.findall(addnodes.start_of_file):
             docname = start.get("docname", "")
             if docname not in terms:

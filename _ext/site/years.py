@@ -56,7 +56,13 @@ def _switcher_docs(env: BuildEnvironment) -> set[str]:
 
 def year_docs(app: Sphinx) -> list[tuple[int, str]]:
     """(year, docname) of every term page, newest first (the schedule part answers)."""
-    return list(app.emit_firstresult("schedule-term-pages", app.env) or [])
+    return env_year_docs(app.env)
+
+
+def env_year_docs(env: BuildEnvironment) -> list[tuple[int, str]]:
+    """:func:`year_docs` from the environment, for transforms (``self.app`` is deprecated
+    there since Sphinx 9)."""
+    return list(env.events.emit_firstresult("schedule-term-pages", env) or [])
 
 
 def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
