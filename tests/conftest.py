@@ -12,9 +12,10 @@ fails the run when the checkout's files differ after the tests from before them.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -22,9 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import sphinx.locale
 from bs4 import BeautifulSoup, NavigableString
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
+from sphinx.cmd.build import build_main
 
 # Hypothesis keeps nothing in the checkout: no example database (the property tests are
 # derandomised, so a failure shows again on the next run anyway) and its other caches in a
@@ -147,17 +150,35 @@ class Build:
 
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
                  env: dict[str, str] | None = None) -> Build:
-    """Run the real ``sphinx-build`` the way a user does; warnings go to a file."""
+    """Run ``sphinx-build`` the way a user does; warnings go to a file.
+
+    It runs ``sphinx-build``'s own entry point (``build_main``) in this process, with
+    ``env`` added to the environment while it runs: a new interpreter per build cost most
+    of a quick test run in imports.  What a process would start afresh is reset first:
+    Sphinx's translators (a Chinese build would otherwise leave its words to the next
+    English one, the reset Sphinx's own test fixtures do too).  Tests of what happens in a
+    fresh interpreter (imports, the command line) start one themselves.
+    """
     warnfile = outdir.parent / f"{outdir.name}-warnings.txt"
     outdir.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-n", "--keep-going", "-q",
-         "-w", str(warnfile), *extra, str(srcdir), str(outdir)],
-        capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+    args = ["-b", builder, "-n", "--keep-going", "-q", "-w", str(warnfile), *extra,
+            str(srcdir), str(outdir)]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved_environ, saved_path = dict(os.environ), list(sys.path)
+    os.environ.update(env or {})
+    sphinx.locale.translators.clear()
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            returncode = build_main(args)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_environ)
+        sys.path[:] = saved_path
+        sphinx.locale.translators.clear()
     warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
-    if result.returncode and not warnings:
-        warnings = result.stderr
-    return Build(outdir, result.returncode, warnings, result.stdout + result.stderr)
+    if returncode and not warnings:
+        warnings = stderr.getvalue()
+    return Build(outdir, returncode, warnings, stdout.getvalue() + stderr.getvalue())
 
 
 @pytest.fixture(scope="session")
