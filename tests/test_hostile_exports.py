@@ -138,7 +138,8 @@ def test_an_export_name_too_long_for_the_file_system_is_a_warning(tmp_path: Path
     assert downloads(tmp_path / "out") == {f"{name}.html": [f"{name}-2030.ics"]}
 
 
-@pytest.mark.parametrize(("builder", "jobs"), [("html", "1"), ("html", "2"), ("dirhtml", "1")])
+@pytest.mark.parametrize(("builder", "jobs"), [
+    ("html", "1"), pytest.param("html", "2", marks=pytest.mark.slow), ("dirhtml", "1")])
 def test_adding_and_removing_the_owning_page_matches_a_clean_build(
         tmp_path: Path, builder: str, jobs: str) -> None:
     """years/2030/schedule.md first; its folder's index page takes the name, then goes."""

@@ -106,7 +106,7 @@ def reference(outdir: Path) -> tuple[str, list[str]]:
     return paragraph.get_text(), [a.get("href", "") for a in paragraph.select("a")]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("name", list(EDITS))
 def test_an_edit_elsewhere_gives_the_clean_build_pages_and_warnings(
         tmp_path: Path, name: str, jobs: str) -> None:
