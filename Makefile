@@ -43,16 +43,16 @@ html: venv
 
 # The slowest tests are listed at the end of every run.  test-quick leaves out what needs
 # TeX, a browser or EPUBCheck, the benchmark's own tests and the few slow whole-site
-# comparisons (the marks are listed in pyproject.toml) and runs on every core
-# (pytest-xdist); CI runs everything.
-PYTEST = $(BIN)/python -m pytest tests --durations=15 --durations-min=1
+# comparisons (the marks are listed in pyproject.toml); CI runs everything.  Both run on
+# every core (pytest-xdist).
+PYTEST = $(BIN)/python -m pytest tests -n auto --durations=15 --durations-min=1
 QUICK = not tex and not browser and not epubcheck and not bench and not slow
 
 test: html test-venv
 	$(PYTEST)
 
 test-quick: test-venv
-	$(PYTEST) -m "$(QUICK)" -n auto
+	$(PYTEST) -m "$(QUICK)"
 
 # The lock files: exact versions for every platform and Python >= 3.11 (uv pip compile).
 # lock keeps today's pins where the ranges still allow them; upgrade takes the newest.
