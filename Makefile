@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -n -W --keep-going
 BUILDDIR ?= _build
 
-.PHONY: help html test test-quick lock upgrade live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks \
+.PHONY: help html test test-quick lock upgrade live clean venv test-venv pdf epub handbook-png screenshots migrate schema new-year bench bench-blocks site-as-read \
 	html-zh pdf-zh catalog gettext publish po
 
 help:
@@ -53,6 +53,11 @@ test: html test-venv
 
 test-quick: test-venv
 	$(PYTEST) -m "$(QUICK)"
+
+# What readers get of each year (page, exports, PDF chapter), recorded in
+# tests/expected/site/ for tests/test_site_as_read.py: run after a change on purpose.
+site-as-read: test-venv
+	$(BIN)/python -m tools.site_as_read $(YEARS)
 
 # The lock files: exact versions for every platform and Python >= 3.11 (uv pip compile).
 # lock keeps today's pins where the ranges still allow them; upgrade takes the newest.

@@ -29,6 +29,9 @@ from sphinx.testing.util import SphinxTestApp
 
 import legacy_page as legacy
 from conftest import REPO, Build, require_tool, sphinx_build
+from site_as_read_check import EXPECTED_YEARS, difference, expected_files
+
+from tools.site_as_read import chapter_text
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # tests/legacy_page and the site's conf.py
@@ -284,6 +287,18 @@ def handbook_text(handbook: tuple[Build, Path]) -> str:
     result = subprocess.run(["pdftotext", "-raw", str(handbook[1]), "-"],
                             capture_output=True, text=True, check=True)
     return result.stdout
+
+
+@pytest.mark.parametrize("year", EXPECTED_YEARS)
+def test_a_recorded_years_chapter_reads_as_it_did(handbook: tuple[Build, Path],
+                                                  year: int) -> None:
+    """The year's chapter of the PDF, as pdftotext reads it, is the recorded one
+    (``tests/expected/site/<year>/handbook.txt``; see ``tools.site_as_read``)."""
+    expected = expected_files(year).get("handbook.txt")
+    assert expected is not None, f"no recorded chapter for {year}"
+    found = chapter_text(handbook[1], year)
+    assert found is not None, f"no chapter of the handbook names {year}"
+    assert not (problem := difference(f"{year}/handbook.txt", expected, found)), problem
 
 
 def test_every_lecture_and_reading_of_every_year_is_in_the_pdf(handbook_text: str) -> None:
