@@ -1,4 +1,4 @@
-"""Sphinx extension for the Deep Generative Models course site.
+"""sphinx-course-schedule: a Sphinx extension for course sites (term schedules from YAML).
 
 Three parts, each with one concern; every module that registers something has its own
 ``setup(app)``, and :data:`MODULES` calls them from this one place (the way
