@@ -45,9 +45,9 @@ from .headers import Headers
 from .item import Item, absent
 
 __all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
-           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Headers", "Holiday", "HolidayEntry", "HolidayRange",
-           "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading", "Schedule",
-           "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
+           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Headers", "Holiday", "HolidayEntry",
+           "HolidayRange", "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading",
+           "Schedule", "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
            "parse_lecture_number", "schedule_json_schema", "slides_of", "walk", "weeks"]
 
 
