@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import REPO, Build, sphinx_build
+from conftest import REPO, Build, require_tool, sphinx_build
 
 CONF = """\
 project = "Robot Learning"
@@ -126,6 +127,21 @@ def test_the_latex_tables_show_their_headers(tmp_path: Path) -> None:
     # the header repeated on every page the table runs onto is the same
     repeated = re.search(r"\\caption\{Labs.*?\\endfirsthead(.*?)\\endhead", tex, re.S)
     assert repeated and "Handouts" in repeated[1]
+
+
+@pytest.mark.tex
+def test_the_pdf_shows_them(tmp_path: Path) -> None:
+    require_tool("latexmk", "pdflatex", "pdftotext")
+    build = built(project(tmp_path / "src"), "latex")
+    tex = next(build.outdir.glob("*.tex"))
+    made = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", tex.name],
+                          cwd=build.outdir, capture_output=True, text=True, check=False)
+    assert made.returncode == 0, made.stdout[-3000:]
+    text = subprocess.run(["pdftotext", "-raw", str(tex.with_suffix(".pdf")), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    labs = text.split("Labs", 1)[1]
+    assert "Week Lab Handouts\n" in labs
+    assert "Week Topic Sessions\n" in text.split("Labs", 1)[0]
 
 
 def test_the_ebook_shows_them(tmp_path: Path) -> None:
