@@ -149,8 +149,9 @@ gettext: venv
 po: test-venv
 	$(BIN)/python -m tools.po --builddir $(BUILDDIR)
 
-# Re-extract the extension's own words into _ext/locale/*/LC_MESSAGES/dgm-schedule.po (a
-# test fails when they are out of step with the code; builds compile them, see _ext/locale).
+# Re-extract the extension's own words into the sphinx-course-schedule message catalog,
+# _ext/locale/*/LC_MESSAGES/sphinx-course-schedule.po (a test fails when they are out of
+# step with the code; builds compile them, see _ext/locale).
 catalog: venv
 	$(BIN)/course-schedule catalog
 

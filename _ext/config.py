@@ -137,7 +137,8 @@ SETTINGS: tuple[Setting, ...] = (
             _slides_dir),
     Setting("schedule_header_labels", (N_("Week"), N_("Topic"), N_("Lectures & materials")),
             "env", (tuple, list), "The three column headers of every schedule table (the "
-            "default ones are translated with the build's language).", _labels),
+            "default ones are translated with the build's language); a schedule or one of "
+            "its sections may write its own (headers: in the YAML).", _labels),
     Setting("schedule_max_bytes", 1_000_000, "env", (int,),
             "Largest schedule block (in bytes) that is read; larger ones are refused.",
             _whole(1, 100_000_000)),

@@ -70,12 +70,12 @@ def test_uids_are_stable_and_unique(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="dates",
-                    confoverrides={"html_baseurl": "https://course.example.org/dgm/"})
+                    confoverrides={"html_baseurl": "https://course.example.org/robots/"})
 def test_events_link_back_to_their_week(app: SphinxTestApp) -> None:
     app.build()
     events = _events(_calendar(app.outdir / "years/2026/schedule-2026.ics"))
     assert [str(e["url"]) for e in events] == [
-        f"https://course.example.org/dgm/years/2026/index.html#week-{n}" for n in (1, 2, 3)]
+        f"https://course.example.org/robots/years/2026/index.html#week-{n}" for n in (1, 2, 3)]
     # the UIDs do not follow the host (a moved site must not duplicate events)
     assert str(events[0]["uid"]).endswith("@dates-test")
     page = BeautifulSoup((app.outdir / "years/2026/index.html").read_text(encoding="utf-8"),

@@ -55,11 +55,11 @@ def test_the_landing_page_links_the_pdf_and_the_ebook_beside_it(site_html: Build
 def test_on_read_the_docs_the_landing_page_links_its_downloads(tmp_path: Path) -> None:
     env = {"READTHEDOCS": "True", "READTHEDOCS_VERSION": "latest",
            "READTHEDOCS_LANGUAGE": "en",
-           "READTHEDOCS_CANONICAL_URL": "https://dgm-course.readthedocs.io/en/latest/"}
+           "READTHEDOCS_CANONICAL_URL": "https://robot-learning.readthedocs.io/en/latest/"}
     build = sphinx_build(REPO, tmp_path / "html", "html", "-W", env=env)
     assert build.returncode == 0, build.warnings
     assert _landing_links(build) == {
-        kind: f"https://dgm-course.readthedocs.io/_/downloads/en/latest/{kind}/"
+        kind: f"https://robot-learning.readthedocs.io/_/downloads/en/latest/{kind}/"
         for kind in ("pdf", "epub")}
 
 

@@ -126,3 +126,5 @@ def test_the_field_tables_name_every_type(tmp_path: Path) -> None:
     assert types["Term.holidays"] == "list of date (YYYY-MM-DD) or Holiday or HolidayRange"
     assert types["HolidayRange.from"] == types["MakeupDay.replaces"] == "date (YYYY-MM-DD)"
     assert types["Week.week"] == "integer, from 1 to 60"
+    assert types["Schedule.headers"] == types["Section.headers"] == "Headers"
+    assert types["Headers.materials"] == "text, at most 500 characters"

@@ -35,10 +35,10 @@ def test_without_local_files_links_go_to_the_original_site(app: SphinxTestApp) -
 
 @pytest.mark.sphinx("html", testroot="local-files",
                     confoverrides={"schedule_files_dir": "no-such-tree",
-                                   "schedule_files_base_url": "https://mirror.example.org/dgm"})
+                                   "schedule_files_base_url": "https://mirror.example.org/robots"})
 def test_base_url_is_one_setting(app: SphinxTestApp) -> None:
     app.build()
-    assert _slides_href(app).startswith("https://mirror.example.org/dgm/files/ppt/2030/")
+    assert _slides_href(app).startswith("https://mirror.example.org/robots/files/ppt/2030/")
 
 
 @pytest.mark.sphinx("dirhtml", testroot="local-files")

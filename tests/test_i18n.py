@@ -1,7 +1,7 @@
 """The site in another language: the extension's words from its catalog, the schedule's
 content from a page's ``.po``, and the real site built in Chinese.
 
-* The ``dgm-schedule`` catalog (``_ext/locale``) is compared with the messages Babel
+* The ``sphinx-course-schedule`` catalog (``_ext/locale``) is compared with the messages Babel
   extracts from ``_ext/``: nothing missing, stale, untranslated or uncompiled.
 * ``tests/roots/test-i18n`` is a small schedule with a made-up Chinese translation of its
   content (``locales/zh_CN/LC_MESSAGES/index.po``): the ``gettext`` builder extracts each
@@ -47,14 +47,14 @@ def test_every_catalog_matches_the_code() -> None:
 
 
 def test_a_stale_or_missing_message_is_reported(tmp_path: Path) -> None:
-    po = tmp_path / "zh_CN" / "LC_MESSAGES" / "dgm-schedule.po"
+    po = tmp_path / "zh_CN" / "LC_MESSAGES" / "sphinx-course-schedule.po"
     po.parent.mkdir(parents=True)
     shutil.copy(catalog.po_files()[0], po)
     text = po.read_text(encoding="utf-8").replace('msgid "no class"', 'msgid "no lesson"')
     po.write_text(text, encoding="utf-8")
     found = catalog.problems(po, catalog.template())
-    assert "dgm-schedule.po: missing 'no class'" in found
-    assert "dgm-schedule.po: stale 'no lesson'" in found
+    assert "sphinx-course-schedule.po: missing 'no class'" in found
+    assert "sphinx-course-schedule.po: stale 'no lesson'" in found
 
 
 def test_the_catalog_is_compiled_into_the_build_not_the_source(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ private registry (attributes come from our nodes and the translator mixins).
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,26 @@ COURSE_LITERALS = ("Deep Generative Models", "deep-generative-models", "Peking",
 """This course's name, address, university, instructor, slides folder and timezone: its
 ``conf.py`` and pages give them; the extension's defaults must not (docstrings may use
 them as examples)."""
+COURSE_WORD = re.compile(r"(?<![a-z0-9])dgm(?![a-z0-9])", re.IGNORECASE)
+"""The course's initials, as a word of its own (``dgm-schedule``, ``DGM``), not inside
+another word (``judgment``): once the name of the extension's message catalog."""
+
+
+def course_names(text: str) -> list[str]:
+    """The course's particulars ``text`` names (its literals, or its initials as a word)."""
+    found = [word for word in COURSE_LITERALS if word.lower() in text.lower()]
+    return found + COURSE_WORD.findall(text)
+
+
+@pytest.mark.parametrize("text", ["CATALOG = 'dgm-schedule'", "DGM course", "_locale/dgm/x",
+                                  "the Deep Generative Models site", "tz = 'Asia/Shanghai'"])
+def test_a_course_name_is_caught(text: str) -> None:
+    assert course_names(text)
+
+
+@pytest.mark.parametrize("text", ["a judgment call", "sphinx-course-schedule", "Asia/Tokyo"])
+def test_other_words_are_not_a_course_name(text: str) -> None:
+    assert not course_names(text)
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -127,14 +148,29 @@ def test_no_course_specific_literal_in_the_package(path: Path) -> None:
     for node in ast.walk(tree):
         if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                 and id(node) not in docstrings):
-            found = [word for word in COURSE_LITERALS if word.lower() in node.value.lower()]
+            found = course_names(node.value)
             assert not found, f"{path.relative_to(REPO)}:{node.lineno} names {found}"
 
 
-def test_static_files_name_no_course() -> None:
-    for path in sorted((EXT / "static").iterdir()):
-        text = path.read_text(encoding="utf-8").lower()
-        assert not [w for w in COURSE_LITERALS if w.lower() in text], path.name
+def _data_files() -> list[Path]:
+    """The package's files that are not Python: its CSS and scripts, its catalogs."""
+    return sorted(path for path in EXT.rglob("*") if path.is_file() and path.suffix != ".py"
+                  and "__pycache__" not in path.parts)
+
+
+def test_the_package_has_data_files() -> None:
+    """The test below reads the style sheet and the Chinese catalog (it cannot pass empty)."""
+    names = {path.suffix for path in _data_files()}
+    assert {".css", ".po"} <= names
+
+
+@pytest.mark.parametrize("path", _data_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_data_files_name_no_course(path: Path) -> None:
+    """Neither the name nor the text of a shipped file (a style sheet, the message catalog
+    ``<lang>/LC_MESSAGES/<catalog>.po`` and its header) names this course."""
+    relative = str(path.relative_to(EXT))
+    assert not course_names(relative), relative
+    assert not course_names(path.read_text(encoding="utf-8")), relative
 
 
 def test_the_distribution_lists_every_package_folder() -> None:

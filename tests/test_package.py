@@ -106,6 +106,9 @@ def test_the_readme_example_builds(venv: Path, tmp_path: Path) -> None:
     link = soup.select_one("a.schedule-slides")
     assert link["href"] == "slides/2027/intro.pdf" and (out / link["href"]).is_file()
     assert captions(soup) == ["Lectures", "Labs"]
+    heads = [[th.get_text(strip=True) for th in table.select("thead th")]
+             for table in soup.select("table.schedule-table")]
+    assert heads == [["Week", "Topic", "Lectures & materials"], ["Week", "Lab", "Handouts"]]
     calendar = Calendar.from_ical((out / "schedule-2027.ics").read_bytes())
     assert str(calendar["prodid"]) == "-//Robot Learning//sphinx-course-schedule//EN"
     starts = [event.decoded("dtstart") for event in calendar.walk("VEVENT")]

@@ -88,6 +88,9 @@ CORPUS: list[tuple[str, str, Any]] = [
     ("acknowledge", weeks("week: 2, topic: Two", "week: 1, topic: One, acknowledge: "
                           "{week-order: taught after week 2 on purpose}"), "valid"),
     ("empty-optional-text", term("location:"), "valid"),
+    ("headers", "headers: {topic: Theme}\n" + SECTION.replace(
+        "    weeks:", "    headers: {week: Wk, topic: Lab, materials: Handouts}\n    weeks:")
+     + WEEK, "valid"),
     # --- invalid: both refuse --------------------------------------------------------------
     ("backwards-range", lecture('"11-10"'), "invalid"),
     ("range-beyond-last-number", lecture('"1-100"'), "invalid"),
@@ -138,6 +141,10 @@ CORPUS: list[tuple[str, str, Any]] = [
      "invalid"),
     ("empty-reason", SECTION + WEEK + "        acknowledge: {week-order: ''}\n", "invalid"),
     ("not-a-mapping", "- just\n- a list\n", "invalid"),
+    ("headers-as-list", "headers: [Week, Lab, Handouts]\n" + SECTION + WEEK, "invalid"),
+    ("headers-unknown-column", SECTION.replace(
+        "    weeks:", "    headers: {lab: Lab}\n    weeks:") + WEEK, "invalid"),
+    ("headers-blank", "headers: {topic: ' '}\n" + SECTION + WEEK, "invalid"),
     # --- build-only: the schema cannot say it; the guide lists each rule -------------------
     ("weeks-backwards", weeks("week: 2, topic: B", "week: 1, topic: A"),
      ("build-only", "week-order", "week order")),

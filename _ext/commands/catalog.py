@@ -1,10 +1,11 @@
 """Keep the extension's message catalogs in step with the code.
 
 The words ``_ext/`` shows (marked ``_("…")``, or ``N_("…")`` for a default value) are
-extracted with Babel's Python extractor; each ``_ext/locale/<lang>/LC_MESSAGES/
-dgm-schedule.po`` is updated from them (new messages added untranslated, removed ones
-dropped).  Only the ``.po`` is kept: the extension compiles it into the build's cache
-when it loads (:func:`sphinx_course_schedule.locale.compile_catalogs`), so no compiled file ties the
+extracted with Babel's Python extractor; each
+``_ext/locale/<lang>/LC_MESSAGES/sphinx-course-schedule.po`` is updated from them (new
+messages added untranslated, removed ones dropped).  Only the ``.po`` is kept: the
+extension compiles it into the build's cache when it loads
+(:func:`sphinx_course_schedule.locale.compile_catalogs`), so no compiled file ties the
 repository to one Babel release.
 
 Run ``course-schedule catalog`` (``make catalog`` here) after changing a marked string, then
@@ -24,7 +25,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from ..locale import LOCALE_DIR, po_files
+from ..locale import CATALOG, LOCALE_DIR, po_files
 
 SOURCE = LOCALE_DIR.parent  # the package's folder (_ext/ in this repository)
 KEYWORDS = {"_": None, "N_": None}
@@ -32,7 +33,7 @@ KEYWORDS = {"_": None, "N_": None}
 
 def template() -> Catalog:
     """Every message marked in ``_ext/``, with where it is and the translator's note."""
-    found = Catalog(project="dgm-schedule", fuzzy=False)
+    found = Catalog(project=CATALOG, fuzzy=False)
     for filename, lineno, message, comments, _context in extract_from_dir(
             str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS,
             comment_tags=("NOTE:",), strip_comment_tags=True):

@@ -1,4 +1,5 @@
-"""The extension's own words in the reader's language: one message catalog, ``dgm-schedule``.
+"""The extension's own words in the reader's language: one message catalog,
+``sphinx-course-schedule`` (the distribution's name, so any course can ship it).
 
 Everything the extension writes into a page, a PDF or a calendar ("Week 3", "no class",
 "Download this schedule: …") is marked with ``_()`` and looked up in this catalog through
@@ -6,7 +7,7 @@ Everything the extension writes into a page, a PDF or a calendar ("Week 3", "no 
 Chinese while ``language = "en"`` (no catalog) keeps the English source text exactly.
 Warnings are for staff and stay English.
 
-The catalogs live beside this module as ``<lang>/LC_MESSAGES/dgm-schedule.po``; only the
+The catalogs live beside this module as ``<lang>/LC_MESSAGES/sphinx-course-schedule.po``; only the
 ``.po`` is kept.  Sphinx loads an extension's catalog from compiled ``.mo`` files and, unlike
 the project's ``locale_dirs``, never compiles it, so :func:`setup` compiles each ``.po``
 into the build's own cache (the doctree folder) when the ``.mo`` there is missing or
@@ -34,7 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
 
-CATALOG = "dgm-schedule"
+CATALOG = "sphinx-course-schedule"
 LOCALE_DIR = Path(__file__).resolve().parent
 
 _ = get_translation(CATALOG)

@@ -22,6 +22,7 @@ from .fields import (
     TIMEZONES,
 )
 from .model import (
+    Headers,
     Holiday,
     HolidayRange,
     Lecture,
@@ -37,7 +38,8 @@ from .model import (
 )
 
 MODELS: tuple[type[BaseModel], ...] = (Schedule, Term, Holiday, HolidayRange, MakeupDay,
-                                       Section, Week, Lecture, LecturePart, Reading, Link)
+                                       Headers, Section, Week, Lecture, LecturePart,
+                                       Reading, Link)
 """Every model a schedule is made of, from the top down, as the page lists them."""
 
 

@@ -41,12 +41,13 @@ from .fields import (
     lecture_span,
     parse_lecture_number,
 )
+from .headers import Headers
 from .item import Item, absent
 
 __all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
-           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Holiday", "HolidayEntry", "HolidayRange",
-           "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading", "Schedule",
-           "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
+           "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Headers", "Holiday", "HolidayEntry",
+           "HolidayRange", "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading",
+           "Schedule", "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
            "parse_lecture_number", "schedule_json_schema", "slides_of", "walk", "weeks"]
 
 
@@ -177,6 +178,11 @@ class Section(Item):
     """A titled table of weeks: Fundamentals, Research & Application, Practices."""
 
     title: Title = Field(description="Caption of the table, e.g. 'Fundamentals'.")
+    headers: Headers = Field(  # type: ignore[assignment]  # left out: None (see Lecture)
+        default=None, exclude_if=absent,
+        description="This table's own column headers (see Headers), e.g. a lab section's "
+                    "{topic: Lab, materials: Handouts}; each one left out is the "
+                    "schedule's.")
     weeks: list[Week] = Field(default_factory=list,
                              description="The rows of the table, in order (see Week).")
 
@@ -223,6 +229,10 @@ class Schedule(Item):
         description="When and where the class meets (see Term). Optional.")
     _term_reported: bool = PrivateAttr(default=False)
     """A ``term:`` was given but left out as invalid (and reported)."""
+    headers: Headers = Field(  # type: ignore[assignment]  # left out: None (see Lecture)
+        default=None, exclude_if=absent,
+        description="Column headers of every table of this schedule (see Headers); each "
+                    "one left out is the site's (the setting schedule_header_labels).")
     sections: list[Section] = Field(
         min_length=1, description="The tables of the page, in order (see Section).")
 

@@ -15,6 +15,7 @@ from docutils import nodes
 
 from ..locale import ENGLISH, N_, Words
 from .dates import WeekDates, day_label
+from .headers import COLUMNS, Headers, written_header
 from .labels import (
     NAME_SEPARATOR,
     lecture_label_parts,
@@ -115,6 +116,7 @@ class TableBuilder:
         self._next_suffix: dict[str, int] = {}
         # per section: its title, its table's id, and each week with its row's id
         self._nav: list[tuple[nodes.Node, str, list[tuple[Week, str]]]] = []
+        self._headers: Headers | None = None  # the schedule's own, if it writes any
 
     def unique_id(self, base: str, node: nodes.Element) -> str:
         """``base``, or with ``-2``, ``-3`` ... if the page already has that id.
@@ -146,6 +148,7 @@ class TableBuilder:
             # the current-week script shows this beside the marked week's label
             wrapper["current_week_label"] = _("this week")
         self._nav = []
+        self._headers = data.headers
         tables = [self.section_table(section) for section in data.sections]
         if any(weeks for _, _, weeks in self._nav):
             wrapper += self.week_strip()
@@ -200,8 +203,8 @@ class TableBuilder:
             group += nodes.colspec(colwidth=width, stub=stub)
         head = nodes.thead()
         head_row = nodes.row()
-        for label in self.headers:
-            head_row += schedule_header("", nodes.paragraph(label, label), scope="col")
+        for column, label in zip(COLUMNS, self.headers):
+            head_row += self.column_header(column, label, section)
         head += head_row
         group += head
         body = nodes.tbody()
@@ -211,6 +214,16 @@ class TableBuilder:
             body += row
         group += body
         return table
+
+    def column_header(self, column: str, label: str, section: Section) -> schedule_header:
+        """A column's header: the section's or the schedule's own (:mod:`.headers`), the
+        page's text and so translated with it, else the site's ``label``."""
+        written = written_header(column, section.headers, self._headers)
+        if written is None:
+            return schedule_header("", nodes.paragraph(label, label), scope="col")
+        shown = _content(getattr(written, column), written)
+        shown.line = written._field_lines.get(column, written._line)
+        return schedule_header("", nodes.paragraph(shown.astext(), "", shown), scope="col")
 
     def week_row(self, week: Week) -> schedule_row:
         row = _located(schedule_row(classes=["schedule-week"]), week)

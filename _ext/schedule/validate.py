@@ -109,10 +109,22 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
     return tuple(path)
 
 
+def _header_part(path: DataPath) -> DataPath | None:
+    """For an error in a schedule's or a section's ``headers``, the one header at fault
+    (or ``headers`` itself): that column falls back to the level above, while the table,
+    and the rest of the block, still render."""
+    for at in (0, 2):  # headers: ..., sections[i].headers: ...
+        if len(path) > at and path[at] == "headers" and (at == 0 or path[0] == "sections"):
+            return path[:at + 2]
+    return None
+
+
 def _removable(path: DataPath, kind: str) -> DataPath | None:
     """The smallest part of the data to set aside for an error at ``path``."""
     if kind == "extra_forbidden" and path:
         return path
+    if _header_part(path) is not None:
+        return _header_part(path)
     for end in range(len(path), 0, -1):
         if isinstance(path[end - 1], int):
             return path[:end]
