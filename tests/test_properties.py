@@ -38,7 +38,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import _parse_str_to_doctree
 
-from sphinx_course_schedule.outputs import exports, html, link_hrefs
+from sphinx_course_schedule.outputs import exports, link_hrefs
 from sphinx_course_schedule.schedule.domain import schedule_domain
 from sphinx_course_schedule.outputs.ical import build_calendar
 from sphinx_course_schedule.outputs.json_export import build_json
