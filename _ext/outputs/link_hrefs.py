@@ -34,7 +34,6 @@ from sphinx.config import Config
 
 from ..builders import is_ebook, is_html
 from ..schedule.files import local_target
-from ..schedule.fields import MAX_LINK
 from ..schedule.links import encode_path, encode_url, is_linkable, is_site_path, relative_href
 from ..web_address import secure_url, vetted_base_url
 
@@ -109,6 +108,8 @@ def export_href(url: str, places: LinkPlaces) -> str | None:
     An absolute form longer than a link may be (``MAX_LINK``) keeps the path as written,
     so the exported schedule still validates against the published schema.
     """
+    from ..schedule.fields import MAX_LINK  # pydantic's module: only builds with a schedule
+
     found = href(url, DATA, places)
     if found is not None and len(found) > MAX_LINK:
         return url.strip()
