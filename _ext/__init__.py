@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from . import locale
 from .builders import copy_static_files, is_html, keep_user_static_path, remember_user_static_path
 from .config import add_settings
-from .outputs import export_names, exports, html, latex, single_page, xml
+from .outputs import export_names, exports, html, latex, link_hrefs, single_page, xml
 from .outputs.html import ScheduleMarkup
 from .schedule import directive, domain, i18n, reference, term
 from .site import (
@@ -50,6 +50,7 @@ MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
     domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
     html, latex, export_names, exports, xml, single_page,  # its outputs (CSS files in this order)
+    link_hrefs,  # each schedule link's target, per builder
     a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
     search, editions, ebook, handbook,  # students' search; every edition; e-book; paper
     chinese_search, language_links, theme_words,  # Chinese search; 中文/English; furo's words

@@ -61,3 +61,21 @@ def site_address(environ_value: str | None, fallback: str) -> tuple[str, str | N
         return fallback, (f"the site address {given[:200]!r} (READTHEDOCS_CANONICAL_URL) is not "
                           f"an absolute http(s) address; {fallback} is used instead")
     return vetted, None
+
+
+HTTPS_HOSTS = (".github.io",)
+"""Hosts whose ``http://`` links are written as ``https://`` (GitHub Pages serves both)."""
+
+
+def secure_url(url: str) -> str:
+    """``https://`` for an ``http://`` URL on a host of :data:`HTTPS_HOSTS`.
+
+    Here, not with the site's pages, because two steps write links: the site's
+    post-transform (every link and image) and the schedule's link resolver, which runs
+    after it at ``doctree-resolved``.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme == "http" and any(host.endswith(suffix) for suffix in HTTPS_HOSTS):
+        return urlunsplit(("https", *parts[1:]))
+    return url

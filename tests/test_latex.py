@@ -37,15 +37,24 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # tests/legacy_page and the site's conf.py
 
 from sphinx_course_schedule.schedule.links import (  # noqa: E402
-    absolute_href, is_allowed, is_site_path)
+    encode_path, encode_url, is_allowed, is_site_path)
 from sphinx_course_schedule.schedule.model import Schedule  # noqa: E402
 from sphinx_course_schedule.schedule.read import read_yaml  # noqa: E402
-from sphinx_course_schedule.schedule.model import all_links  # noqa: E402
+from sphinx_course_schedule.schedule.link_walk import links  # noqa: E402
 from sphinx_course_schedule.schedule.labels import lecture_label, reading_label  # noqa: E402
 from sphinx_course_schedule.schedule.validate import validate  # noqa: E402
 
 MAX_PAGES_PER_YEAR = 4
 BASE_URL = "https://deep-generative-models.github.io/"
+
+
+def link_values(data: object) -> list[str]:
+    return [found.value for found in links(data)]
+
+
+def absolute(url: str) -> str:
+    """Where a reader of the PDF or the e-book is sent: a site path on the site."""
+    return BASE_URL + encode_path(url) if is_site_path(url) else encode_url(url)
 PDF_NAME = "deep-generative-models"
 
 
@@ -420,16 +429,16 @@ def test_page_labels_are_distinct(handbook: tuple[Build, Path]) -> None:
 
 def test_every_schedule_link_is_a_clickable_absolute_url(handbook: tuple[Build, Path]) -> None:
     clickable = set(pages.link_targets(handbook[1]))
-    expected = {absolute_href(url, BASE_URL)
+    expected = {absolute(url)
                 for blocks in year_schedules().values() for data in blocks
-                for _, url in all_links(data) if is_allowed(url)}
+                for url in link_values(data) if is_allowed(url)}
     assert expected and expected <= clickable
     assert all(url.startswith(("https://", "http://", "mailto:")) for url in clickable)
     # decoded, each slide link is the file's path as written, spaces, &, + and Chinese
     # included, on the original site: nothing was lost to TeX's escaping
     decoded = {unquote(url) for url in clickable}
     paths = [url.strip().lstrip("/") for blocks in year_schedules().values()
-             for data in blocks for _, url in all_links(data) if is_site_path(url)]
+             for data in blocks for url in link_values(data) if is_site_path(url)]
     assert any(re.search(r"[\u4e00-\u9fff]", path) for path in paths)
     assert [p for p in paths if BASE_URL + p not in decoded] == []
     assert all(url.isascii() for url in clickable)
@@ -476,8 +485,8 @@ def test_the_real_site_builds_as_epub_without_warnings(
         slides = [a["href"] for a in page.select("table a.schedule-slides")]
         # every slide the year's schedule names (a year just started may have none yet),
         # each on the original site: the e-book carries no slide files
-        named = {absolute_href(url, BASE_URL) for data in blocks
-                 for item, url in all_links(data) if getattr(item, "slides", None) == url}
+        named = {absolute(found.value) for data in blocks
+                 for found in links(data) if found.field == "slides"}
         assert named <= set(slides), year
         assert all(href.startswith(BASE_URL) for href in slides), year
         assert all("://" not in img["src"] for img in page.find_all("img"))

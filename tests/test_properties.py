@@ -38,7 +38,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import _parse_str_to_doctree
 
-from sphinx_course_schedule.outputs import exports, html
+from sphinx_course_schedule.outputs import exports, link_hrefs
 from sphinx_course_schedule.schedule.domain import schedule_domain
 from sphinx_course_schedule.outputs.ical import build_calendar
 from sphinx_course_schedule.outputs.json_export import build_json
@@ -122,7 +122,7 @@ def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst",
     page = template.format(body="".join(f"{indent}{line}\n" for line in lines))
     doctree = parse_page(app, page, syntax)
     exports.resolve_links(app, doctree, DOCNAME)
-    html.relink_slides(app, doctree, DOCNAME)
+    link_hrefs.resolve_links(app, doctree, DOCNAME)
     for table in doctree.findall(schedule_block):
         fragment = app.builder.render_partial(table)["fragment"]
         assert "<table" in fragment
@@ -375,8 +375,8 @@ url_text = st.one_of(
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(url=url_text)
 def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
-    from sphinx_course_schedule.schedule.links import (
-        absolute_href, is_allowed, is_site_path, relative_href)
+    from sphinx_course_schedule.outputs.link_hrefs import BOOK, PAGES, LinkPlaces, href
+    from sphinx_course_schedule.schedule.links import is_allowed, is_site_path
 
     # pydantic strips the value's surrounding white space before the extension sees it
     url = url.strip()
@@ -384,12 +384,15 @@ def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
         assert not is_allowed(url), url
     if not is_allowed(url):
         return  # refused links are shown as text, never as an href
-    href = absolute_href(url, "https://example.org/")
+    places = LinkPlaces(Path("/nonexistent"), "files", "files/{year}",
+                        "https://example.org/", None)
+    found = href(url, BOOK, places)
     # no scheme is a link within the site (or, for //host, the page's own scheme)
-    assert browser_scheme(href) in ("http", "https", "mailto", None), (url, href)
-    if is_site_path(url):
-        assert href.startswith("https://example.org/")
-        assert browser_scheme(relative_href(url, "years/2030/index.html")) is None
+    assert found is None or browser_scheme(found) in ("http", "https", "mailto", None), (url, found)
+    if is_site_path(url) and found is not None:
+        assert found.startswith("https://example.org/")
+        at_home = LinkPlaces(Path("/nonexistent"), "files", "files/{year}", None, None)
+        assert browser_scheme(href(url, PAGES, at_home, "years/2030/index.html") or "") is None
 
 
 # --- second round: user text in messages, calendar text, line separators, links ---------

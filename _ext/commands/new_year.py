@@ -55,6 +55,7 @@ from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
 from . import project_conf
 from .carry_translations import carry_translations
 from .myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+from .old_links import clear_old_files
 from .staff import TO_FILL, clear_teaching_assistants
 
 
@@ -151,16 +152,10 @@ def clear_year(data: Any, old: int, new: int, summary: NewYearSummary) -> None:
             for lecture in week.get("lectures") or []:
                 _drop(lecture, "slides", "acknowledge")
                 lectures.append(lecture)
-            materials = week.get("materials")
-            if materials is not None:
-                for link in [m for m in materials if not _is_external(m.get("url"))]:
-                    summary.note(f"dropped material {link.get('label')!r} "
-                                f"({link.get('url')}): a file of {old}")
-                    materials.remove(link)
-                for link in materials:
-                    _drop(link, "acknowledge")
-                if not materials:
-                    del week["materials"]
+            for link in week.get("materials") or []:
+                _drop(link, "acknowledge")
+    for note in clear_old_files(data, old, _is_external):
+        summary.note(note)
     _renumber(lectures, summary)
 
 

@@ -36,6 +36,7 @@ from ..schedule.i18n import page_translation
 from ..schedule.nodes import schedule_exports
 from ..warning_types import Subtype, warn
 from .export_names import ExportPlan, export_plan, export_stem, lost_message
+from .link_hrefs import LinkPlaces, site_address
 from .revision import build_environ
 
 
@@ -82,13 +83,14 @@ def download_links(app: Sphinx, node: schedule_exports, docname: str) -> nodes.p
 
 
 def page_url(app: Sphinx, docname: str) -> str | None:
-    """The page's absolute address, or ``None`` when ``html_baseurl`` is not set.
+    """The page's absolute address, or ``None`` when the site's address is not known
+    (:func:`.link_hrefs.site_address`: ``html_baseurl`` or Read the Docs' canonical URL).
 
     The page's path is percent-encoded (a space or a Chinese page name would make an
     invalid calendar URL), and ``singlehtml``'s ``#document-…`` is left off: the
     calendar adds the week's anchor, and a URL has one fragment.
     """
-    base = app.config.html_baseurl
+    base = site_address(app.config)
     if not base:
         return None
     path = app.builder.get_target_uri(docname).split("#", 1)[0]
@@ -135,7 +137,8 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         if files.json:
             _write(outdir / files.json, build_json(
                 record.schedule, year=record.year, docname=record.docname, url=url,
-                calendar=posixpath.basename(files.ics) if files.ics else None), record)
+                calendar=posixpath.basename(files.ics) if files.ics else None,
+                places=LinkPlaces.of(app)), record)
 
 
 def remove_failed_blocks_files(app: Sphinx, outdir: Path, plan: ExportPlan) -> None:

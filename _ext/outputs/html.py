@@ -13,9 +13,9 @@ What the schedule's own nodes (:mod:`sphinx_course_schedule.schedule.nodes`) car
   nobody on a phone opens a 20 MB deck by surprise.
 
 Slides stay at their legacy paths (``files/ppt/<year>/<name>``).  When the source has a
-local ``files/`` tree it is copied into the HTML output at the same paths, and links into
-a year folder that is there become relative, so that year works offline and from any
-host; links into the other years point at the original site (``schedule_files_base_url``).
+local ``files/`` tree it is copied into the HTML output at the same paths (every web
+builder, ``singlehtml`` too), so links into it can be relative; which links are is
+decided in :mod:`.link_hrefs`.
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
 from ..locale import _
-from ..schedule.files import local_target, tree_entries
-from ..schedule.links import is_site_path, relative_href
+from ..schedule.files import tree_entries
 from ..schedule.nodes import (
     schedule_block,
     schedule_date,
@@ -112,29 +111,6 @@ class FileTypeLabels(SphinxPostTransform):
                 ref += nodes.inline(kind, kind, classes=["schedule-filetype"])
 
 
-def relink_slides(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Make links into a local year folder relative: those slides are copied along.
-
-    Decided per year folder (:mod:`..schedule.files`): this year's slides on this
-    machine are linked relatively, older years keep their links to the original site
-    (``schedule_files_base_url``).  Without a base URL every site path is linked
-    relatively, so the site works under any path prefix.
-    """
-    if not publishes_files(app) or app.builder.name == "singlehtml":
-        return  # an e-book or one-page build carries no slides; keep the absolute links
-    config = app.config
-    everything = not config.schedule_files_base_url
-    if local_files(app) is None and not everything:
-        return
-    srcdir = Path(app.srcdir)
-    page = app.builder.get_target_uri(docname)
-    for ref in doctree.findall(nodes.reference):
-        path = ref.get("schedule_path")
-        if path and is_site_path(path) and (everything or local_target(
-                srcdir, config.schedule_files_dir, path, config.schedule_slides_dir)):
-            ref["refuri"] = relative_href(path, page)
-
-
 def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
     """Copy the local slides tree into the HTML output at the same paths.
 
@@ -200,6 +176,5 @@ def setup(app: Sphinx) -> None:
                  xml=XML_VISITORS)
     app.add_post_transform(FileTypeLabels)
     app.connect("builder-inited", add_assets)
-    app.connect("doctree-resolved", relink_slides)
     app.connect("html-page-context", schedule_assets_where_used)
     app.connect("build-finished", copy_files_tree)

@@ -6,10 +6,14 @@ computed dates of each week (under ``weeks``; empty for years without ``first_da
 The envelope is itself a pydantic model, so :func:`export_schema` gives its JSON Schema
 and the two can never drift apart.
 
-Links go out exactly as the page links them: a link the page refuses (a scheme such as
-``javascript:`` or ``data:``, a protocol-relative ``//host``, a host name without its
-scheme) must not become a live link in another tool, so a refused ``slides`` is written
-as ``null`` and a material or code link with a refused ``url`` is left out.
+Links go out as the page links them, absolute: a path on the site becomes its address
+when one is known (:func:`.link_hrefs.export_href`; another tool has no page to be
+relative to), and a link the page refuses (a scheme such as ``javascript:`` or
+``data:``, a protocol-relative ``//host``, a host name without its scheme) must not
+become a live link in another tool: an optional link field (``slides``) is written as
+``null`` and an item that cannot be without its link (a material's ``url``) is left
+out.  Every link field is found through the model's link marker
+(:func:`..schedule.link_walk.links`), so a new one is handled without a list here.
 """
 
 from __future__ import annotations
@@ -21,12 +25,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..schedule.dates import WeekDates, dated_weeks
+from ..schedule.link_walk import links
 from ..schedule.links import is_linkable
 from ..schedule.model import Schedule
+from .link_hrefs import LinkPlaces, export_href
 
-LINKS_NOTE = ("Only links the page renders: a refused slides path (a scheme other than http, "
-              "https or mailto, a protocol-relative //host, a host name without https://) is "
-              "null, and a material or code link with a refused url is left out.")
+LINKS_NOTE = ("Only links the page renders, absolute when the site's address is known: a "
+              "refused slides path (a scheme other than http, https or mailto, a "
+              "protocol-relative //host, a host name without https://) is null, and a "
+              "material or code link with a refused url is left out.")
 
 
 class WeekExport(BaseModel):
@@ -69,8 +76,11 @@ class ScheduleExport(BaseModel):
 
 
 def build_json(data: Schedule, *, year: int | None, docname: str, url: str | None,
-               calendar: str | None) -> bytes:
-    """The JSON bytes: stable key order, UTF-8, two-space indent, final newline."""
+               calendar: str | None, places: LinkPlaces | None = None) -> bytes:
+    """The JSON bytes: stable key order, UTF-8, two-space indent, final newline.
+
+    ``places`` says where site paths lead (the build's settings); without it they stay
+    as written."""
     weeks = [WeekExport.of(dates) for dates in dated_weeks(data).values()]
     export = ScheduleExport(year=year, page=docname, url=url, calendar=calendar,
                             schedule=data, weeks=weeks)
@@ -80,21 +90,30 @@ def build_json(data: Schedule, *, year: int | None, docname: str, url: str | Non
     for section, dumped in zip(data.sections, document["schedule"]["sections"]):
         dumped["weeks"] = [row for week, row in zip(section.weeks, dumped["weeks"])
                            if not week._no_class]
-    _keep_linkable(document["schedule"])
+    _export_links(document["schedule"], places)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _keep_linkable(schedule: dict[str, Any]) -> None:
-    """Drop from the dumped schedule every link the page shows as plain text."""
-    for section in schedule["sections"]:
-        for week in section["weeks"]:
-            week["materials"] = [link for link in week["materials"] if is_linkable(link["url"])]
-            for item in week["lectures"] + week["papers"] + week["projects"]:
-                for key in ("slides", "url"):
-                    if item.get(key) is not None and not is_linkable(item[key]):
-                        item[key] = None
-                if "code" in item:
-                    item["code"] = [link for link in item["code"] if is_linkable(link["url"])]
+def _export_links(schedule: dict[str, Any], places: LinkPlaces | None) -> None:
+    """Write each link of the dumped schedule as the export carries it; drop refused ones."""
+    dropped: list[tuple[list[Any], Any]] = []
+    for found in list(links(schedule)):
+        target = (export_href(found.value, places) if places is not None
+                  else found.value if is_linkable(found.value) else None)
+        if target is not None:
+            found.holder[found.field] = target
+        elif found.required:  # the item is nothing without its link: leave it out
+            dropped.append((_value_at(schedule, found.path[:-2]), found.holder))
+        else:
+            found.holder[found.field] = None
+    for items, holder in dropped:
+        items[:] = [item for item in items if item is not holder]
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def export_schema() -> dict[str, object]:

@@ -33,6 +33,7 @@ from .files import (
 )
 from .labels import item_label, lecture_number_label
 from .link_targets import check_link_targets
+from .link_walk import links, slides
 from .links import is_allowed, scheme_of
 from .model import (
     DEFAULT_WEEKS,
@@ -42,9 +43,7 @@ from .model import (
     Reading,
     Schedule,
     Week,
-    link_fields,
     lecture_span,
-    slides_of,
     walk,
     weeks,
 )
@@ -97,7 +96,8 @@ Check = Callable[[Schedule, CheckContext], None]
 
 
 def check_link_schemes(data: Schedule, context: CheckContext) -> None:
-    for item, key, url in link_fields(data):
+    for found in links(data):
+        item, key, url = found.holder, found.field, found.value
         if not is_allowed(url):
             context.report(item, Subtype.LINK_SCHEME,
                            f"link {url!r} uses the scheme '{scheme_of(url)}:'; expected http, "
@@ -112,7 +112,8 @@ def check_slides_missing(data: Schedule, context: CheckContext) -> None:
     not checked (see :mod:`.files`).  The warning stands at the ``slides:`` (or
     ``url:``) line and names the nearest existing file, since the usual cause is a typo.
     """
-    for item, key, url in link_fields(data):
+    for found in links(data):
+        item, key, url = found.holder, found.field, found.value
         folder = year_folder(url, context.slides_dir)
         if folder is None:
             continue
@@ -136,7 +137,8 @@ def check_slides_other_year(data: Schedule, context: CheckContext) -> None:
         return
     year = str(context.year)
     expected = f"{slides_folder(context.slides_dir, year)}/"
-    for item, url in slides_of(data):
+    for found in slides(data):
+        item, url = found.holder, found.value
         path = site_path(url)
         if path is None:
             continue  # a full URL: not this site's folders
@@ -162,7 +164,8 @@ def _identity(item: Lecture | Reading) -> tuple[tuple[str, str], ...]:
 def check_slides_reused(data: Schedule, context: CheckContext) -> None:
     """One file linked for two different lectures or readings (a copy-paste slip)."""
     first: dict[str, Lecture | Reading] = {}
-    for item, url in slides_of(data):
+    for found in slides(data):
+        item, url = found.holder, found.value
         key = site_path(url) or url.strip()
         earlier = first.setdefault(key, item)
         if earlier is item or _identity(earlier) == _identity(item):

@@ -90,7 +90,6 @@ class ScheduleDirective(SphinxDirective):
         words = build_words(config.language)
         builder = TableBuilder(
             headers=[words(label) for label in config.schedule_header_labels],
-            base_url=config.schedule_files_base_url,
             dates=dated_weeks(data), anchor_prefix=record.anchor_prefix,
             document=self.state.document, words=words)
         tables = builder.build(data)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any, Literal, get_args
 
@@ -111,7 +112,23 @@ Title = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_TEXT),
                   BeforeValidator(showable),
                   Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
 """Shown text that must not be blank: titles, topics, labels."""
-LinkText = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_LINK),
+
+
+@dataclass(frozen=True)
+class LinkMarker:
+    """Says "this value is a link" in a field type's ``Annotated`` metadata.
+
+    Pydantic ignores metadata it does not know, so the marker costs nothing in
+    validation; :mod:`.link_walk` finds every field that carries it.  The checks, the
+    exports, the page's links and ``new-term`` all walk the links through it, so a link
+    field added to the model is seen by each of them without a list to update.
+    """
+
+
+LINK = LinkMarker()
+"""The one marker; a type is a link type when its metadata holds it."""
+
+LinkText = Annotated[str, LINK, Strict(), Field(min_length=1, max_length=MAX_LINK),
                      BeforeValidator(showable),
                      Field(json_schema_extra=_text_schema(NONBLANK_PATTERN))]
 """A URL or a site path: at most ``MAX_LINK`` characters.  Which schemes may be linked is

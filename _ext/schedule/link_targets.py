@@ -18,7 +18,8 @@ from typing import Protocol
 
 from ..warning_types import Subtype
 from .links import is_protocol_relative, looks_like_host, scheme_of
-from .model import Item, Schedule, link_fields
+from .link_walk import links
+from .model import Item, Schedule
 
 
 class LinkContext(Protocol):
@@ -60,7 +61,8 @@ def page_or_file(path: str, docnames: AbstractSet[str], srcdir: Path) -> bool:
 def check_link_targets(data: Schedule, context: LinkContext) -> None:
     """Scheme-less links: ``//host``, a host name, or a path matching no page or file."""
     files_prefix = context.files_dir.strip("/") + "/"
-    for item, key, url in link_fields(data):
+    for found in links(data):
+        item, key, url = found.holder, found.field, found.value
         where = item.where_of(key)  # the url: or slides: line, not the item's first
         if scheme_of(url) is not None:
             continue  # a full address; the link-scheme check reports a refused scheme

@@ -91,13 +91,6 @@ def is_site_path(url: str) -> bool:
     return scheme_of(url) is None and not is_protocol_relative(url)
 
 
-def absolute_href(url: str, base_url: str) -> str:
-    """The href used when the slides are not copied into the build: the original site."""
-    if not is_site_path(url):
-        return encode_url(url)
-    return base_url.rstrip("/") + "/" + encode_path(url)
-
-
 def relative_href(path: str, from_uri: str) -> str:
     """An encoded href from the page at ``from_uri`` (e.g. ``years/2022/index.html``).
 

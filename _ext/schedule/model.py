@@ -47,8 +47,8 @@ from .item import Item, absent
 __all__ = ["DEFAULT_TIMEZONE", "DEFAULT_WEEKS", "MAX_LECTURE", "MAX_LINK", "MAX_TEXT",
            "MAX_WEEKS", "TIMEZONES", "WEEKDAYS", "Headers", "Holiday", "HolidayEntry",
            "HolidayRange", "Item", "Lecture", "LecturePart", "Link", "MakeupDay", "Reading",
-           "Schedule", "Section", "Term", "Week", "all_links", "lecture_span", "link_fields",
-           "parse_lecture_number", "schedule_json_schema", "slides_of", "walk", "weeks"]
+           "Schedule", "Section", "Term", "Week", "lecture_span", "parse_lecture_number",
+           "schedule_json_schema", "walk", "weeks"]
 
 
 class Acknowledging(Item):
@@ -279,36 +279,3 @@ def weeks(schedule: Schedule) -> Iterator[Week]:
     """Every week of every section, in source order."""
     for section in schedule.sections:
         yield from section.weeks
-
-
-def slides_of(schedule: Schedule) -> Iterator[tuple[Lecture | Reading, str]]:
-    """Every lecture or reading with slides, in source order, with its slides path."""
-    for week in weeks(schedule):
-        for lecture in week.lectures:
-            if lecture.slides:
-                yield lecture, lecture.slides
-        for reading in week.papers + week.projects:
-            if reading.slides:
-                yield reading, reading.slides
-
-
-def link_fields(schedule: Schedule) -> list[tuple[Item, str, str]]:
-    """Every (item, field, url) the schedule links to, in page order: the field names the
-    line a warning about the link stands at (``slides:``, ``url:``)."""
-    found: list[tuple[Item, str, str]] = []
-    for week in weeks(schedule):
-        found.extend((lecture, "slides", lecture.slides)
-                     for lecture in week.lectures if lecture.slides)
-        found.extend((link, "url", link.url) for link in week.materials)
-        for reading in week.papers + week.projects:
-            if reading.url:
-                found.append((reading, "url", reading.url))
-            if reading.slides:
-                found.append((reading, "slides", reading.slides))
-            found.extend((link, "url", link.url) for link in reading.code)
-    return found
-
-
-def all_links(schedule: Schedule) -> list[tuple[Item, str]]:
-    """Every (item, url) the schedule links to, in page order, for checks and exports."""
-    return [(item, url) for item, _field, url in link_fields(schedule)]

@@ -12,23 +12,13 @@ import copy
 import difflib
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel
 
+from .link_walk import model_in
 from .model import Lecture, LecturePart, Reading, Schedule, Week, weeks
 from .read import DataPath
-
-
-def model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model inside a field's type (``list[Lecture]``, ``Term | None``), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = model_in(argument)
-        if found is not None:
-            return found
-    return None
 
 
 def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:

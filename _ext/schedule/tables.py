@@ -2,9 +2,10 @@
 
 Plain ``table`` nodes (not raw HTML) let every writer do its job: the HTML writer makes
 an accessible table, the LaTeX writer a longtable that breaks across pages, and the
-search indexer sees every title.  Links to slides are ``reference`` nodes carrying the
-site path in ``schedule_path``, so each builder can decide later whether the href is
-relative (slides copied into the HTML output) or absolute (the original site).
+search indexer sees every title.  A link is a ``reference`` that knows only the link as
+written (``schedule_path``) and has no target yet: each builder decides it when the
+page is resolved (:mod:`..outputs.link_hrefs`), relative on web pages, absolute in the
+PDF.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .labels import (
     week_anchor,
     week_label,
 )
-from .links import absolute_href, is_linkable
+from .links import is_linkable
 from .model import Item, Lecture, Reading, Schedule, Section, Week
 from .nodes import (
     schedule_block,
@@ -66,7 +67,7 @@ def _parts(*parts: str | nodes.Node) -> list[nodes.Node]:
     return [nodes.Text(part) if isinstance(part, str) else part for part in parts if part]
 
 
-def _link(content: str | Sequence[nodes.Node], url: str, base_url: str,
+def _link(content: str | Sequence[nodes.Node], url: str,
           classes: Sequence[str] = ()) -> nodes.Node:
     """A reference, or plain text for a refused link (:mod:`.checks` warns about it)."""
     children = ([nodes.Text(one_line(content))] if isinstance(content, str)
@@ -74,8 +75,7 @@ def _link(content: str | Sequence[nodes.Node], url: str, base_url: str,
     text = "".join(child.astext() for child in children)
     if not is_linkable(url):
         return nodes.inline(text, "", *children, classes=["schedule-refused"])
-    ref = nodes.reference(text, "", *children, refuri=absolute_href(url, base_url),
-                          classes=list(classes))
+    ref = nodes.reference(text, "", *children, classes=list(classes))
     ref["schedule_path"] = url.strip()
     return ref
 
@@ -103,12 +103,11 @@ def date_nodes(dates: WeekDates | None, _: Words = ENGLISH) -> list[nodes.Node]:
 class TableBuilder:
     """Turns a validated :class:`Schedule` into nodes, one table per section."""
 
-    def __init__(self, *, headers: Sequence[str], base_url: str,
+    def __init__(self, *, headers: Sequence[str],
                  dates: dict[int, WeekDates] | None = None, anchor_prefix: str = "",
                  document: nodes.document | None = None, words: Words = ENGLISH) -> None:
         self.headers = list(headers)
         self.words = words
-        self.base_url = base_url
         self.dates = dates or {}
         self.anchor_prefix = anchor_prefix
         self.document = document
@@ -260,7 +259,7 @@ class TableBuilder:
             entries.extend(self.lecture_items(lecture))
         for link in week.materials:
             entries.append(self._item(_link([_content(link.label, link)], link.url,
-                                            self.base_url, ["schedule-material"]),
+                                            ["schedule-material"]),
                                       link, "schedule-material"))
         for kind, readings in (("paper", week.papers), ("project", week.projects)):
             for reading in readings:
@@ -281,7 +280,7 @@ class TableBuilder:
         for number, title in lecture.each():
             before, after = lecture_label_parts(number, self.words)
             parts = _parts(before, _title(title, self.words), after)
-            content = (_link(parts, lecture.slides, self.base_url, ["schedule-slides"])
+            content = (_link(parts, lecture.slides, ["schedule-slides"])
                        if lecture.slides else parts)
             item = self._item(content, lecture, "schedule-lecture")
             if lecture.speaker:
@@ -301,24 +300,24 @@ class TableBuilder:
     def reading_item(self, reading: Reading, kind: str) -> nodes.list_item:
         title: nodes.Node = _title(reading.title, self.words)
         if reading.url:  # the paper itself; the slides, if any, follow as their own link
-            title = _link([title], reading.url, self.base_url, ["schedule-paper-link"])
+            title = _link([title], reading.url, ["schedule-paper-link"])
         parts = _parts(f"{one_line(reading.number)} " if reading.number else "", title,
                        f", {one_line(reading.venue)}" if reading.venue else "")
         content: nodes.Node | list[nodes.Node] = parts
         if reading.slides and not reading.url:
-            content = _link(parts, reading.slides, self.base_url, ["schedule-slides"])
+            content = _link(parts, reading.slides, ["schedule-slides"])
         elif reading.slides:
             _ = self.words
             slides = _("slides")
             content = [*parts, nodes.Text(" "),
-                       _link(slides, reading.slides, self.base_url, ["schedule-slides"])]
+                       _link(slides, reading.slides, ["schedule-slides"])]
         item = self._item(content, reading, f"schedule-{kind}")
         paragraph = item[0]
         if reading.presenters:
             paragraph += self._after_title(reading.presenters, "schedule-presenters")
         for link in reading.code:
             paragraph += nodes.Text(" ")
-            ref = _link(link.label, link.url, self.base_url, ["schedule-code"])
+            ref = _link(link.label, link.url, ["schedule-code"])
             if isinstance(ref, nodes.reference):
                 # "torch" alone does not say whose code it is; its name does
                 label = self.words(CODE_FOR).format(label=one_line(link.label),

@@ -25,28 +25,16 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..builders import drop_page_assets, is_ebook, is_html
-
-HTTPS_HOSTS = (".github.io",)
-"""Hosts whose ``http://`` links are written as ``https://`` (GitHub Pages serves both)."""
+from ..web_address import secure_url
 
 DESCRIPTION_LENGTH = 160
 _SPACES = re.compile(r"\s+")
-
-
-def secure_url(url: str) -> str:
-    """``https://`` for an ``http://`` URL on a host of :data:`HTTPS_HOSTS`."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme == "http" and any(host.endswith(suffix) for suffix in HTTPS_HOSTS):
-        return urlunsplit(("https", *parts[1:]))
-    return url
 
 
 class SecureLinks(SphinxPostTransform):
