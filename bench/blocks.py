@@ -128,7 +128,7 @@ def stages(text: str) -> dict[str, float]:
 
     def tables() -> Any:  # a fresh page each time: ids taken once must not be taken again
         return TableBuilder(headers=("Week", "Topic", "Lectures & materials"),
-                            base_url="https://example.org/", dates=dated_weeks(data),
+                            dates=dated_weeks(data),
                             document=new_document("bench", settings)).build(data)
 
     found["tables"], _ = _timed(tables)

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from sphinx_course_schedule.schedule.links import absolute_href  # noqa: E402
+from sphinx_course_schedule.schedule.links import encode_path  # noqa: E402
 
 FORMS = ("directive", "hand")
 WEEKS = 16
@@ -104,7 +104,8 @@ def hand_page(year: int) -> str:
         for week in weeks:
             lines += [f"* - [Week {week}]{{#week-{week}}}", f"  - {_md_text(TOPICS[week - 1])}"]
             for k, lecture in enumerate(lectures(year, week)):
-                href = absolute_href(lecture.slides, BASE_URL)
+                # what the directive links to: the slides on the files' site, encoded
+                href = BASE_URL.rstrip("/") + "/" + encode_path(lecture.slides)
                 text = _md_text(f"Lecture {lecture.number}: {lecture.title}")
                 lines.append(f"  {'- ' if k == 0 else '  '}+ [{text}]({href})")
         lines += [":::", ""]
