@@ -277,6 +277,16 @@ def test_epub_rebuild_after_a_settings_change_is_clean(tmp_path: Path) -> None:
         0, "", 0, "")
 
 
+def test_the_handbooks_tex_is_no_page_of_the_site(site_html: Build) -> None:
+    """``handbook/*.tex.jinja`` (the preamble and title page conf.py renders) are read by
+    conf.py only: no page, no source, no copy in the published site."""
+    tex = sorted(path.name for path in (REPO / "handbook").glob("*.tex.jinja"))
+    assert tex == ["preamble.tex.jinja", "titlepage.tex.jinja"]
+    published = [path for path in site_html.outdir.rglob("*")
+                 if path.name.startswith(("preamble", "titlepage"))]
+    assert published == []
+
+
 def test_handbook_lists_every_year_newest_first() -> None:
     text = (REPO / "handbook" / "index.md").read_text(encoding="utf-8")
     assert ":glob:" in text and ":reversed:" in text and "/years/*/index" in text
