@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from sphinx.util.template import LaTeXRenderer
 from sphinx_course_schedule.locale import N_, conf_translation  # conf.py's words, translated
 from sphinx_course_schedule.warning_types import Subtype, warn
 from sphinx_course_schedule.web_address import site_address
@@ -161,103 +162,34 @@ latex_domain_indices = False
 latex_use_xindy = False
 latex_show_urls = "no"  # links stay clickable; printing every slide URL would triple the pages
 latex_show_pagerefs = False
-_PREAMBLE = r"""
-\usepackage{xeCJK}
-\setCJKmainfont{Noto Serif CJK SC}
-\setCJKsansfont{Noto Sans CJK SC}
-\setCJKmonofont{Noto Sans Mono CJK SC}
-% dashes, curly quotes and the ellipsis in English text stay Latin (xeCJK would set them
-% full-width from the CJK font: "Models —Spring", a centred "⋯")
-\xeCJKDeclareCharClass{Default}{"2013, "2014, "2018, "2019, "201C, "201D, "2026}
-\usepackage{enumitem}
-\setlist[itemize]{noitemsep, topsep=1pt, partopsep=0pt, leftmargin=1.2em}
-% a year's chapter starts with its title ("Spring 2022"), unnumbered, without half a page
-% of space; its sections (staff, feedback) are unnumbered too
-\setcounter{secnumdepth}{-1}
-\makeatletter
-\titleformat{\chapter}[block]{\py@HeaderFamily\Huge\py@TitleColor}{}{0pt}{}
-\makeatother
-\titlespacing*{\chapter}{0pt}{-1.5\baselineskip}{1.2\baselineskip}
-% schedule tables in a smaller size, so a year's weeks fit on a few pages
-\let\dgmLongtableStart\sphinxatlongtablestart
-\renewcommand{\sphinxatlongtablestart}{\dgmLongtableStart\small}
-% Running heads: the three years' schedules look alike, so every page names its year (the
-% chapter, "Spring 2022") at the top and year and section at the foot; a chapter's first
-% page, whose title shows the year, names it at the foot (titlesec sets the chapter's
-% mark after the first section's, so that page has no section mark to show).
-\makeatletter
-\renewcommand{\chaptermark}[1]{\markboth{#1}{}}
-\renewcommand{\sectionmark}[1]{\markright{#1}}
-\newcommand{\dgmFootMark}{\nouppercase{\leftmark}%
-  \sbox\z@{\nouppercase{\rightmark}}\ifdim\wd\z@>\z@\ \textendash\ \box\z@\fi}
-\fancypagestyle{normal}{%
-  \fancyhf{}%
-  \fancyhead[L]{{\py@HeaderFamily\@title}}%
-  \fancyhead[R]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
-  \fancyfoot[L]{{\py@HeaderFamily\dgmFootMark}}%
-  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
-  \renewcommand{\headrulewidth}{0.4pt}%
-  \renewcommand{\footrulewidth}{0.4pt}}
-\fancypagestyle{plain}{%
-  \fancyhf{}%
-  \fancyfoot[L]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
-  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
-  \renewcommand{\headrulewidth}{0pt}%
-  \renewcommand{\footrulewidth}{0.4pt}}
-% the contents pages set no marks (they would read "Contents – Contents")
-\g@addto@macro\sphinxtableofcontentshook{\let\@mkboth\@gobbletwo}
-\makeatother
-% Links are underlined, so they show on paper printed in black and white, where the
-% link colour is a grey like the text's.  xeCJKfntef's underline (on ulem's; normalem
-% keeps \emph italic) breaks between Chinese characters too.
-\usepackage[normalem]{ulem}
-\usepackage{xeCJKfntef}
-\let\dgmSphinxHref\sphinxhref
-\protected\def\sphinxhref#1#2{\dgmSphinxHref{#1}{\CJKunderline{#2}}}
-"""
+# The handbook's TeX is in handbook/: preamble.tex.jinja (fonts, chapter and running heads,
+# underlined links, the PDF's properties) and titlepage.tex.jinja.  Sphinx's LaTeX
+# template renderer fills in the words below, in the build's language, escaped for TeX.
+_HANDBOOK_TEX = Path(__file__).parent / "handbook"
 
 
-def _pdf_info(_) -> str:  # noqa: ANN001 - a gettext function
-    """The PDF's title, author and subject (document properties), in the words ``_`` gives."""
-    title = _("{project}: course handbook {span}").format(project=_(project), span=_span)
-    who, subject = _(author), _("Peking University course")
-    return rf"""\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{who}}},
-            pdfsubject={{{subject}}}}}
-"""
+def _handbook_tex(template: str, **words: str) -> str:
+    renderer = LaTeXRenderer([_HANDBOOK_TEX], latex_engine=latex_engine)
+    return renderer.render(template, words) + "\n"
+
+
+def _preamble(_) -> str:  # noqa: ANN001 - a gettext function
+    """The preamble, with the PDF's title, author and subject in the words ``_`` gives."""
+    return _handbook_tex(
+        "preamble.tex.jinja",
+        title=_("{project}: course handbook {span}").format(project=_(project), span=_span),
+        author=_(author), subject=_("Peking University course"))
 
 
 def _title_page(_, address: str = html_baseurl) -> str:  # noqa: ANN001 - a gettext function
     """The handbook's title page, in the words ``_`` gives, with the site's ``address``."""
-    handbook = _("Course handbook {span}").format(span=_span)
-    subtitle = _("Schedules, slides, staff and feedback of every year")
-    university = _("Peking University")
-    instructor = _("Instructor: {author}").format(author=_(author))
-    on_the_web = _("On the web, with the slides and every link:")
-    return rf"""
-\begin{{titlepage}}
-  \thispdfpagelabel{{Title}}% not "1", the label of the first chapter's first page
-  \makeatletter
-  \centering
-  \vspace*{{0.25\textheight}}
-  {{\py@HeaderFamily\py@TitleColor\fontsize{{30}}{{36}}\selectfont {_(project)}\par}}
-  \vspace{{0.8em}}
-  {{\color{{gray}}\rule{{0.5\linewidth}}{{0.6pt}}\par}}
-  \vspace{{0.8em}}
-  {{\Large {handbook}\par}}
-  \vspace{{0.4em}}
-  {{\large {subtitle}\par}}
-  \vspace{{3.5em}}
-  {{\Large {university}\par}}
-  \vspace{{0.6em}}
-  {{\large {instructor}\par}}
-  \vspace{{3em}}
-  {{\large {on_the_web}\par}}
-  \vspace{{0.4em}}
-  {{\large\sphinxhref{{{address}}}{{\nolinkurl{{{address}}}}}\par}}
-  \vfill
-  \makeatother
-\end{{titlepage}}
-"""
+    return _handbook_tex(
+        "titlepage.tex.jinja", address=address, project=_(project),
+        handbook=_("Course handbook {span}").format(span=_span),
+        subtitle=_("Schedules, slides, staff and feedback of every year"),
+        university=_("Peking University"),
+        instructor=_("Instructor: {author}").format(author=_(author)),
+        on_the_web=_("On the web, with the slides and every link:"))
 
 
 latex_elements = {
@@ -268,7 +200,7 @@ latex_elements = {
     "sphinxsetup": "hmargin={2cm,2cm}, vmargin={2cm,2.2cm}",
     "makeindex": "",
     "printindex": "",
-    "preamble": _PREAMBLE + _pdf_info(str),
+    "preamble": _preamble(str),
     "maketitle": _title_page(str),
 }
 
@@ -321,4 +253,4 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own addi
                                   for start, target, title, who, kind in latex_documents]
     app.config.latex_elements = {**latex_elements,
                                  "maketitle": _title_page(_, app.config.html_baseurl),
-                                 "preamble": _PREAMBLE + _pdf_info(_)}
+                                 "preamble": _preamble(_)}

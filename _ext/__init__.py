@@ -83,7 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", copy_static_files)
     return {
         "version": __version__,
-        "env_version": 8,  # failed blocks, link targets, role references, examples, headers
+        "env_version": 9,  # failed blocks, link targets, role references, examples, headers, stub
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -147,7 +147,8 @@ def one_page(srcdir: Path, site: Path = REPO, with_ext: bool = True) -> Path:
 
 
 def snapshot(target: Path) -> Path:
-    """Copy the site's ``conf.py``, ``_ext/``, ``_static/`` and ``_templates/`` to ``target``.
+    """Copy the site's ``conf.py``, ``_ext/``, ``_static/``, ``_templates/`` and the
+    handbook's TeX (``handbook/*.tex.jinja``) to ``target``.
 
     A benchmark run takes many minutes while the repository may change; building every
     project from one copy keeps all the runs of one benchmark on the same code.
@@ -160,6 +161,9 @@ def snapshot(target: Path) -> Path:
     for name in ("_ext", "_static", "_templates"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, target / name, ignore=ignore)
+    (target / "handbook").mkdir()  # the handbook's TeX that conf.py reads
+    for tex in (REPO / "handbook").glob("*.tex.jinja"):
+        shutil.copy2(tex, target / "handbook" / tex.name)
     return target
 
 

@@ -145,6 +145,9 @@ def site_copy(tmp_path: Path) -> Path:
     shutil.copy(REPO / "conf.py", srcdir / "conf.py")
     for folder in ("_templates", "_static"):
         shutil.copytree(REPO / folder, srcdir / folder)
+    (srcdir / "handbook").mkdir()  # the handbook's TeX, not its pages
+    for tex in (REPO / "handbook").glob("*.tex.jinja"):
+        shutil.copy(tex, srcdir / "handbook" / tex.name)
     (srcdir / "years" / "2030").mkdir(parents=True)
     (srcdir / "index.md").write_text("# Home\n\n```{toctree}\n\nyears/2030/index\n```\n",
                                      encoding="utf-8")

@@ -280,7 +280,9 @@ def test_the_chinese_handbook_has_chinese_headings_and_tables(site_source: Path,
     assert any("第 1 讲：Introduction" in line for line in lines)
     assert "Week 1" not in text and "Lecture 1:" not in text
     assert any(line.startswith("表 1：") for line in lines)  # a full-width colon
-    assert any(line.endswith("（续）") for line in lines)  # a table goes on
+    # a table goes on: its year and section, in Chinese ("2021 年春季 — 实践（续）")
+    assert any(re.search(r"\d{4} 年春季 — \S+（续）$", line) for line in lines)
+    assert "continued" not in text
     assert "Course handbook" not in text and "课程手册" in text  # the title page
 
 

@@ -197,6 +197,63 @@ def test_a_continued_table_names_its_year_and_section(app: SphinxTestApp) -> Non
         ["Spring 2030 — Fundamentals (continued)", "continues on next page"]]
 
 
+_OTHER_LONG_TABLE = """# Spring 2031
+
+```{schedule}
+year: 2031
+sections:
+  - title: Lectures
+    weeks:
+      - week: 1
+        topic: Priors
+```
+
+```{list-table} Reading list
+:class: longtable
+
+* - Book
+  - Author
+* - Pattern Recognition
+  - Bishop
+```
+"""
+
+
+def _continued_lines(tmp_path: Path, conf: str, templates: dict[str, str]) -> list[str]:
+    """The "continued" line of each longtable of a page with a schedule and a table of
+    the project's own, built without the site's conf.py."""
+    src = tmp_path / "src"
+    (src / "_templates").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_course_schedule"]\n'
+        'latex_documents = [("index", "course.tex", "Course", "Someone", "manual")]\n'
+        + conf, encoding="utf-8")
+    (src / "index.md").write_text(_OTHER_LONG_TABLE, encoding="utf-8")
+    for name, text in templates.items():
+        (src / "_templates" / name).write_text(text, encoding="utf-8")
+    build = sphinx_build(src, tmp_path / "latex", "latex", "-W")
+    assert build.returncode == 0 and build.warnings == "", build.warnings
+    tex = (tmp_path / "latex" / "course.tex").read_text(encoding="utf-8")
+    return [re.findall(r"\\sphinxtablecontinued\{(.*?)\}\}%", table)[0]
+            for table in _longtables(tex)]
+
+
+def test_only_the_schedule_tables_change_their_continued_line(tmp_path: Path) -> None:
+    """Another project's own long table keeps Sphinx's line; no conf.py TeX needed."""
+    assert _continued_lines(tmp_path, "", {}) == [
+        "Spring 2031 — Lectures (continued)",
+        r"\tablename\ \thetable{} \textendash{} continued from previous page"]
+
+
+def test_a_projects_own_longtable_template_wins(tmp_path: Path) -> None:
+    """A project that writes its own ``longtable.tex.jinja`` (Sphinx's documented way)
+    gets it for every long table, the schedule's too."""
+    own = (r"\begin{longtable}<%= table.get_colspec() %>\sphinxtablecontinued{mine}}%"
+           "\n<%= ''.join(table.body) %>\\end{longtable}")
+    assert _continued_lines(tmp_path, 'templates_path = ["_templates"]\n',
+                            {"longtable.tex.jinja": own}) == ["mine", "mine"]
+
+
 @pytest.mark.sphinx("latex", testroot="latex")
 def test_title_page_and_years_in_toctree_order(app: SphinxTestApp) -> None:
     tex = _tex(app)
@@ -227,6 +284,16 @@ def test_epub_rebuild_after_a_settings_change_is_clean(tmp_path: Path) -> None:
     assert (out / ".buildinfo.bak").exists()
     assert (first.returncode, first.warnings, second.returncode, second.warnings) == (
         0, "", 0, "")
+
+
+def test_the_handbooks_tex_is_no_page_of_the_site(site_html: Build) -> None:
+    """``handbook/*.tex.jinja`` (the preamble and title page conf.py renders) are read by
+    conf.py only: no page, no source, no copy in the published site."""
+    tex = sorted(path.name for path in (REPO / "handbook").glob("*.tex.jinja"))
+    assert tex == ["preamble.tex.jinja", "titlepage.tex.jinja"]
+    published = [path for path in site_html.outdir.rglob("*")
+                 if path.name.startswith(("preamble", "titlepage"))]
+    assert published == []
 
 
 def test_handbook_lists_every_year_newest_first() -> None:

@@ -242,3 +242,14 @@ def test_the_circle_check_sees_a_circle() -> None:
 
 def test_no_import_circle_in_the_package() -> None:
     assert import_circles() == []
+
+
+# --- the site's conf.py holds settings; its TeX is in handbook/ -----------------------------
+def test_conf_py_holds_no_tex() -> None:
+    """The handbook's preamble and title page are ``handbook/*.tex.jinja`` files that
+    conf.py renders; a TeX command in one of conf.py's strings means TeX crept back."""
+    tree = ast.parse((REPO / "conf.py").read_text(encoding="utf-8"))
+    found = [(node.lineno, command) for node in ast.walk(tree)
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)
+             for command in re.findall(r"\\[A-Za-z@]+", node.value)]
+    assert found == []

@@ -60,8 +60,8 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env
 
 
-def build(venv: Path, srcdir: Path, outdir: Path) -> None:
-    run = subprocess.run([venv / "bin" / "sphinx-build", "-b", "html", "-n", "-W", "-q",
+def build(venv: Path, srcdir: Path, outdir: Path, builder: str = "html") -> None:
+    run = subprocess.run([venv / "bin" / "sphinx-build", "-b", builder, "-n", "-W", "-q",
                           "-d", outdir.parent / "doctrees", srcdir, outdir],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
@@ -139,3 +139,20 @@ def test_a_second_course(venv: Path, rootdir: Path, tmp_path: Path) -> None:
     assert card["href"] == "terms/2031/index.html"
     assert card.get_text(strip=True) == "2031: this year's course"
     nothing_of_ours(out)
+
+
+def test_a_second_course_gets_the_schedules_latex_tables(venv: Path, rootdir: Path,
+                                                        tmp_path: Path) -> None:
+    """The handbook's tables without any TeX in the course's conf.py: the given column
+    widths, and the line a table continued on a new page shows names its term and section
+    (the package's own table template, shipped in the wheel)."""
+    src = shutil.copytree(rootdir / "test-second-course", tmp_path / "src")
+    out = tmp_path / "latex"
+    build(venv, src, out, "latex")
+    (tex,) = out.glob("*.tex")
+    tables = re.findall(r"\\begin\{longtable\}.*?\\end\{longtable\}",
+                        tex.read_text(encoding="utf-8"), re.S)
+    assert tables and all(r"\X{14}{100}\X{26}{100}\X{60}{100}" in t for t in tables)
+    lines = [re.findall(r"\\sphinxtablecontinued\{(.*?)\}\}%", t)[0] for t in tables]
+    assert "Winter 2031 — Lectures (continued)" in lines
+    assert "Winter 2031 — Labs (continued)" in lines

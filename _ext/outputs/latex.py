@@ -1,25 +1,32 @@
 """PDF (LaTeX) output of a schedule: table columns, header column, ragged cells.
 
-The LaTeX writer sizes a table's columns from its content (``tabulary``) unless the table
-says its widths are given; a longtable of lecture lists then gets columns too narrow for
-the titles.  :class:`LatexScheduleTables` marks the schedule tables so the writer uses
-the proportions :mod:`sphinx_course_schedule.schedule.tables` sets, as ragged-right paragraph columns.  It
-also drops ``stub=0`` from the colspecs: the LaTeX writer treats the mere presence of
-``stub`` as a header column and would set every cell in the header font.
+The schedule's tables (:mod:`sphinx_course_schedule.schedule.tables`) are longtables
+whose colspecs carry the column proportions and mark the week column as the header
+(``stub``).  What only the LaTeX writer needs is decided here, in Sphinx's supported
+places rather than by editing what the writer wrote:
 
-A schedule table that runs onto a new page repeats its header under a line that Sphinx
-writes as "Table 3 – continued from previous page".  The three years' schedules look
-alike, so that line should say which table goes on: :class:`LatexScheduleTables` notes
-the year (the chapter's title) and the section on the table, and
-:class:`ContinuedTableLine`, a translator mixin, puts "Spring 2022 — Fundamentals
-(continued)" in that line's place once Sphinx's table template has been rendered.
+* :class:`LatexScheduleTables`, a LaTeX-only post-transform, leaves out the week strip
+  (the PDF has pages) and sets cells ragged right, code links in a code font and dates
+  on one line;
+* :class:`ScheduleTableWriter`, a translator mixin, tells Sphinx's table object that the
+  column widths are given (``\\X{14}{100}``: sized from the content, a longtable of
+  lecture lists got columns too narrow for the titles) and which line the table's
+  repeated header shows on a new page.  The HTML writer is not told: given widths would
+  become a ``<colgroup>`` there, over the style sheet's own;
+* ``latex_templates/longtable.tex.jinja``, found through ``templates_path`` as Sphinx
+  documents for table templates, writes that line: the three years' schedules look
+  alike, so it says "Spring 2022 — Fundamentals (continued)" where Sphinx writes
+  "Table 3 – continued from previous page".
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
@@ -29,19 +36,19 @@ from ..schedule.nodes import schedule_date, schedule_nav
 SCHEDULE_TABLE = "schedule-table"
 """The class :mod:`sphinx_course_schedule.schedule.tables` puts on every schedule table."""
 
+TEMPLATES = Path(__file__).parent / "latex_templates"
+"""The extension's LaTeX table template (its ``longtable.tex.jinja``)."""
+
 CONTINUED = "schedule_continued"
-"""The table attribute holding the text of its "continued" line."""
+"""The attribute of Sphinx's table object the template reads the "continued" line from."""
 
 KEEP_WITH_PREVIOUS = "schedule_keep_with_previous"
 """The row attribute of a week with nothing in it yet (a topic, no lectures or readings)."""
 
-_CONTINUED_MACRO = "\\sphinxtablecontinued{"
-
 
 class LatexScheduleTables(SphinxPostTransform):
-    """Given column proportions (``\\X{14}{100}``), only the week column as header,
-    ragged-right cells, code links ("torch") in a code font, dates kept on one line; the
-    week strip above the tables is left out."""
+    """Ragged-right cells, code links ("torch") in a code font, dates kept on one line;
+    the week strip above the tables is left out."""
 
     default_priority = 400
     formats = ("latex",)
@@ -50,19 +57,12 @@ class LatexScheduleTables(SphinxPostTransform):
         for nav in list(self.document.findall(schedule_nav)):
             nav.parent.remove(nav)  # the week strip is for screens; the PDF has pages
         for table in self.document.findall(nodes.table):
-            classes = table["classes"]
-            if SCHEDULE_TABLE not in classes:
+            if SCHEDULE_TABLE not in table["classes"]:
                 continue
-            if "colwidths-given" not in classes:
-                classes.append("colwidths-given")
-            table[CONTINUED] = continued_line(table)
             for tbody in table.findall(nodes.tbody):
                 for row in list(tbody.children)[1:]:
                     if isinstance(row, nodes.row) and not row[-1].astext().strip():
                         row[KEEP_WITH_PREVIOUS] = True
-            for colspec in table.findall(nodes.colspec):
-                if "stub" in colspec and not colspec["stub"]:
-                    del colspec["stub"]
             for entry in table.findall(nodes.entry):
                 # ragged right: justified text in a narrow cell leaves gaps between words
                 # (the column's own alignment is reset by the varwidth Sphinx puts in it)
@@ -98,56 +98,44 @@ def continued_line(table: nodes.table) -> str:
         table=" — ".join(part for part in parts if part))
 
 
-def replace_continued(tex: str, line: str) -> str:
-    """Put ``line`` in place of the argument of the first ``\\sphinxtablecontinued``.
+class ScheduleTableWriter(LaTeXTranslator):
+    """Translator mixin: a schedule table's widths are given and its "continued" line
+    names its year and section (the template writes it); a week with nothing in it stays
+    on the page of the week before: without that, 2022's Practices table carried four
+    empty weeks alone onto a new page."""
 
-    That first one is in the repeated header (``\\endhead``); the second one, "continues
-    on next page" in the footer, is left as it is.
-    """
-    start = tex.find(_CONTINUED_MACRO)
-    if start < 0:
-        return tex
-    position, depth = start + len(_CONTINUED_MACRO), 1
-    while position < len(tex) and depth:
-        if tex[position] == "{" and tex[position - 1] != "\\":
-            depth += 1
-        elif tex[position] == "}" and tex[position - 1] != "\\":
-            depth -= 1
-        position += 1
-    return tex[:start] + _CONTINUED_MACRO + line + "}" + tex[position:]
-
-
-class ContinuedTableLine(LaTeXTranslator):
-    """Translator mixin: a schedule table's "continued" line names its year and section,
-    and a week with nothing in it stays on the page of the week before: without that,
-    2022's Practices table carried four empty weeks alone onto a new page."""
+    def visit_table(self, node: nodes.Element) -> None:
+        super().visit_table(node)
+        if self.table is None or SCHEDULE_TABLE not in node["classes"]:
+            return
+        # the writer's own copy of the classes: the document's table keeps its own
+        self.table.classes = [*self.table.classes, "colwidths-given"]
+        setattr(self.table, CONTINUED, continued_line(node))
 
     def visit_row(self, node: nodes.Element) -> None:
         if node.get(KEEP_WITH_PREVIOUS):
             self.body.append("\\nopagebreak\n")
         super().visit_row(node)
 
-    def depart_table(self, node: nodes.Element) -> None:
-        first = len(self.body)
-        super().depart_table(node)
-        line = node.get(CONTINUED)
-        if not line:
-            return
-        for index in range(first, len(self.body)):
-            if _CONTINUED_MACRO in self.body[index]:
-                self.body[index] = replace_continued(self.body[index], self.encode(line))
-                return
+
+def use_table_template(app: Sphinx, config: Config) -> None:
+    """Sphinx's LaTeX writer looks for table templates in ``templates_path``: the
+    extension's folder goes last, so a project's own ``longtable.tex.jinja`` still wins.
+    A new list, not an append: the default list is shared by every build in a process."""
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
-def use_continued_line(app: Sphinx) -> None:
-    """LaTeX builders write with their translator plus :class:`ContinuedTableLine`."""
+def use_schedule_writer(app: Sphinx) -> None:
+    """LaTeX builders write with their translator plus :class:`ScheduleTableWriter`."""
     if app.builder.format != "latex":
         return
     base = app.builder.get_translator_class()
-    translator = type("ScheduleLaTeXTranslator", (ContinuedTableLine, base), {})
+    translator = type("ScheduleLaTeXTranslator", (ScheduleTableWriter, base), {})
     app.set_translator(app.builder.name, translator, override=True)
 
 
 def setup(app: Sphinx) -> None:
     app.add_post_transform(LatexScheduleTables)
-    app.connect("builder-inited", use_continued_line)
+    app.connect("config-inited", use_table_template)
+    app.connect("builder-inited", use_schedule_writer)

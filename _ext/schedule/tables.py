@@ -198,8 +198,12 @@ class TableBuilder:
         self._nav.append((_content(section.title, section), table["ids"][0], weeks))
         group = nodes.tgroup(cols=3)
         table += group
-        for width, stub in ((14, 1), (26, 0), (60, 0)):
-            group += nodes.colspec(colwidth=width, stub=stub)
+        # the print proportions (the web's are in schedule.css); the week column is the
+        # rows' header, and, as docutils' own tables do, only a header column says "stub"
+        # (the LaTeX writer takes the key's mere presence for a header column)
+        group += nodes.colspec(colwidth=14, stub=1)
+        group += nodes.colspec(colwidth=26)
+        group += nodes.colspec(colwidth=60)
         head = nodes.thead()
         head_row = nodes.row()
         for column, label in zip(COLUMNS, self.headers):
