@@ -115,9 +115,9 @@ epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 # A real "page not found" page (sphinx-notfound-page): 404.html, from the template
 # _templates/404.html, whose links are absolute from the site's root path ("/" on GitHub
 # Pages, "/en/latest/" on Read the Docs, taken from html_baseurl; see setup()), since the
-# server shows it at whatever address was asked for.  (A path from here, like the
-# redirect template's, so projects using this conf.py from elsewhere find it too.)
-templates_path = [str(Path(__file__).parent / "_templates")]
+# server shows it at whatever address was asked for.  (Relative: the setting is part of
+# the build's configuration hash, which must not depend on where the checkout is.)
+templates_path = ["_templates"]
 notfound_template = "404.html"
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
 
