@@ -160,9 +160,10 @@ schema: venv
 	$(BIN)/course-schedule schema
 
 # Start a year from another one: make new-year FROM=2022 YEAR=2023 (see guide/);
-# FORCE=1 replaces an existing years/<YEAR>/.
+# FORCE=1 replaces an existing years/<YEAR>/.  This site keeps a term at years/<yyyy>/
+# index.md; the command itself takes any term page and any new path.
 new-year: venv
-	$(BIN)/course-schedule new-term "$(FROM)" "$(YEAR)" $(if $(FORCE),--force)
+	$(BIN)/course-schedule new-term "years/$(FROM)/index.md" "$(YEAR)" "years/$(YEAR)/index.md" $(if $(FORCE),--force)
 
 # Benchmark: {schedule} vs the same tables by hand, 3/30/300 pages, -j 2, incremental,
 # make pdf; writes bench/results.json and bench/README.md.  BENCHOPTS=--quick: a smoke run.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -114,39 +113,14 @@ redirect_html_template_file = str(Path(__file__).parent / "_templates" / "redire
 # the epub builder is an HTML builder too: the forwarding pages are no part of the e-book
 epub_exclude_files = [f"{source}.xhtml" for source in redirects]
 
-# A real "page not found" page (sphinx-notfound-page): 404.html, whose links are absolute
-# from the site's root path ("/" on GitHub Pages, "/en/latest/" on Read the Docs, taken
-# from html_baseurl), since the server shows it at whatever address was asked for.
+# A real "page not found" page (sphinx-notfound-page): 404.html, from the template
+# _templates/404.html, whose links are absolute from the site's root path ("/" on GitHub
+# Pages, "/en/latest/" on Read the Docs, taken from html_baseurl; see setup()), since the
+# server shows it at whatever address was asked for.  (Relative: the setting is part of
+# the build's configuration hash, which must not depend on where the checkout is.)
+templates_path = ["_templates"]
+notfound_template = "404.html"
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
-
-
-def _not_found_page(_, prefix: str = notfound_urls_prefix) -> dict[str, str]:  # noqa: ANN001
-    """The 404 page's title and body, in the words ``_`` gives (a gettext function), with
-    links from the site's root path ``prefix`` (see ``setup``; it comes from the vetted
-    ``html_baseurl``).  The words are escaped: a translation cannot add markup, except
-    the home link's own."""
-    spring = escape(_("Spring {year}"))
-    year_links = "\n".join(
-        f'<li><a href="{prefix}years/{year}/index.html">'
-        f'{spring.format(year=year)}</a></li>' for year in reversed(_years))
-    home = _("Or start from the <a href=\"{home}\">course's home page</a>.").format(
-        home=f"{prefix}index.html")
-    title = escape(_("Page not found"))
-    moved = escape(_("There is no page at this address.  It may have moved when the course "
-                     "site was rebuilt;\nevery year of the course is here:"))
-    return {
-        "title": title,
-        "body": f"""<h1>{title}</h1>
-<p>{moved}</p>
-<ul class="notfound-years">
-{year_links}
-</ul>
-<p>{home}</p>
-""",
-    }
-
-
-notfound_context = _not_found_page(str)
 
 # --- PDF handbook (LaTeX) and e-book (epub) -------------------------------------------
 # `make pdf` (and Read the Docs) builds handbook/index: a title page, the contents, then
@@ -248,7 +222,6 @@ def setup(app):  # noqa: ANN001, ANN201 - Sphinx's hook for a project's own addi
     if not _ON_READTHEDOCS and app.config.language in site_editions:
         app.config.html_baseurl = site_editions[app.config.language]
     app.config.notfound_urls_prefix = urlsplit(app.config.html_baseurl).path or "/"
-    app.config.notfound_context = _not_found_page(_, app.config.notfound_urls_prefix)
     app.config.latex_documents = [(start, target, _(title), _(who), kind)
                                   for start, target, title, who, kind in latex_documents]
     app.config.latex_elements = {**latex_elements,

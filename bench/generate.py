@@ -141,6 +141,8 @@ def one_page(srcdir: Path, site: Path = REPO, with_ext: bool = True) -> Path:
     favicon = site / "_static" / "favicon.svg"  # conf.py names it; both sides carry it
     if favicon.is_file():
         shutil.copy2(favicon, srcdir / "_static" / favicon.name)
+    if (site / "_templates").is_dir():  # conf.py's templates_path (the 404 page's)
+        shutil.copytree(site / "_templates", srcdir / "_templates")
     (srcdir / "index.md").write_text("# Deep Generative Models\n\nOne page.\n",
                                      encoding="utf-8")
     return srcdir
@@ -185,6 +187,8 @@ def generate(srcdir: Path, n: int, form: str, site: Path = REPO) -> list[Path]:
         shutil.copytree(static, srcdir / "_static")
     else:
         (srcdir / "_static").mkdir()
+    if (site / "_templates").is_dir():  # conf.py's templates_path (the 404 page's)
+        shutil.copytree(site / "_templates", srcdir / "_templates")
     years = [year_of(i) for i in range(n)]
     toctree = "\n".join(f"years/{year}/index" for year in reversed(years))
     (srcdir / "index.md").write_text(

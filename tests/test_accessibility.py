@@ -13,6 +13,7 @@ markup (``landmark-unique``: its two ``<aside>`` drawers carry no label).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -22,7 +23,7 @@ from playwright.sync_api import Browser, Page
 pytest.register_assert_rewrite("browser")  # before the import: its asserts explain failures
 from browser import (  # noqa: E402
     DEMO, GUIDE_PAGES, PAGES, YEAR_PAGES, OpenPage, dated_weeks, page_id)
-from conftest import Build  # noqa: E402
+from conftest import Build, sphinx_build  # noqa: E402
 
 pytest_plugins = ("browser",)
 
@@ -143,3 +144,44 @@ def test_repairs_keep_the_markup_of_other_extensions(site_html: Build) -> None:
     cards = soup.select("div.sd-card")
     assert cards, "the landing page should show the current year's card"
     assert all("container" not in card["class"] for card in cards), cards[0]["class"]
+
+
+CODE_PAGE = """\
+Code
+====
+
+.. code-block:: python
+   :linenos:
+   :emphasize-lines: 2
+
+   wide = "{wide}"
+   print(wide)
+
+.. code-block:: yaml
+
+   year: 2027
+"""
+
+
+def test_code_blocks_are_focusable_and_other_projects_keep_pygments_markup(
+        tmp_path: Path) -> None:
+    """Every highlighted ``<pre>`` of a course takes focus, its code otherwise as Pygments
+    writes it; a project without the extension, built next in the same process, has
+    Pygments' plain ``<pre>`` (the formatter is the build's, not Sphinx's class)."""
+    pages = {}
+    for name, extensions in (("course", ["sphinx_course_schedule"]), ("plain", [])):
+        src = tmp_path / name
+        src.mkdir()
+        (src / "conf.py").write_text(f"project = 'P'\nextensions = {extensions!r}\n")
+        (src / "index.rst").write_text(CODE_PAGE.format(wide="x" * 300))
+        build = sphinx_build(src, tmp_path / f"{name}-html", "html", "-W")
+        assert build.returncode == 0, build.warnings
+        pages[name] = BeautifulSoup(build.page("index.html"), "html.parser").select(
+            "div.highlight pre")
+    course, plain = pages["course"], pages["plain"]
+    assert len(course) == len(plain) == 2
+    assert [pre.get("tabindex") for pre in course] == ["0", "0"]
+    assert [pre.get("tabindex") for pre in plain] == [None, None]
+    assert [str(pre.decode_contents()) for pre in course] == [
+        str(pre.decode_contents()) for pre in plain]
+    assert course[0].select("span.linenos") and course[0].select("span.hll")

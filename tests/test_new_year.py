@@ -354,7 +354,8 @@ def test_make_passes_force(tmp_path: Path) -> None:
     run = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(REPO), "new-year", "FROM=2040", "YEAR=2041",
                           "FORCE=1", f"VENV={tmp_path / 'venv'}"],
                          capture_output=True, text=True, check=True)
-    assert run.stdout.splitlines()[-1].endswith('new-term "2040" "2041" --force')
+    assert run.stdout.splitlines()[-1].endswith(
+        'new-term "years/2040/index.md" "2041" "years/2041/index.md" --force')
 
 
 def test_named_holidays_and_make_up_days_stay_with_their_year(tmp_path: Path) -> None:

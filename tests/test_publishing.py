@@ -100,6 +100,39 @@ def test_404_page_links_every_year_from_the_site_root(site_html: Build) -> None:
     assert styles and all(href.startswith("/_static/") for href in styles)
 
 
+def _term_page(title: str, year: int) -> str:
+    return (f"# {title}\n\n```{{schedule}}\nyear: {year}\nsections:\n  - title: Lectures\n"
+            "    weeks:\n      - week: 1\n        topic: Introduction\n```\n")
+
+
+def test_the_404_template_names_each_term_as_its_page_does(tmp_path: Path) -> None:
+    """Another course using the site's 404 template: the terms it links are its own pages,
+    named by their titles (no season of ours), from its root path; the home link too."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "_templates", src / "_templates")
+    (src / "conf.py").write_text(
+        "project = 'Robot Learning'\n"
+        "extensions = ['myst_parser', 'notfound.extension', 'sphinx_course_schedule']\n"
+        "templates_path = ['_templates']\nnotfound_template = '404.html'\n"
+        "notfound_urls_prefix = '/robots/'\nhtml_theme = 'furo'\n")
+    (src / "index.md").write_text("# Robot Learning\n\n```{toctree}\n:hidden:\n"
+                                  "terms/fall-2027/index\nterms/2028/index\n```\n")
+    for folder, title, year in (("fall-2027", "Robot Learning \u2014 Fall 2027", 2027),
+                                ("2028", "Robot Learning", 2028)):
+        (src / "terms" / folder).mkdir(parents=True)
+        (src / "terms" / folder / "index.md").write_text(_term_page(title, year))
+    build = sphinx_build(src, tmp_path / "html", "html", "-W")
+    assert build.returncode == 0, build.warnings
+    soup = BeautifulSoup(build.page("404.html"), "html.parser")
+    assert soup.title is not None and soup.title.get_text().startswith("Page not found")
+    links = [(a.get_text(strip=True), a["href"]) for a in soup.select("ul.notfound-years a")]
+    assert links == [("2028", "/robots/terms/2028/index.html"),
+                     ("Fall 2027", "/robots/terms/fall-2027/index.html")]
+    home = soup.select_one("article p a[href]")
+    assert home is not None and home["href"] == "/robots/index.html"
+    assert "Spring" not in soup.get_text()
+
+
 @pytest.mark.parametrize(("name", "display"), [("water-top.jpg", (736, 113)),
                                                ("water-bottom.jpg", (736, 196))])
 def test_banners_are_jpegs_at_twice_their_display_size(site_html: Build, name: str,

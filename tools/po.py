@@ -4,10 +4,11 @@ date with the pages, and say what is left to translate.
 1. Sphinx's ``gettext`` builder extracts the pages' messages into ``_build/gettext``
    (``years.pot`` holds every year page; the schedule's topics and labels are messages
    at their YAML line).
-2. ``conf.py``'s own words (the site's title, the 404 page, the PDF's title page), marked
+2. ``conf.py``'s own words (the site's title, the PDF's title page), marked
    ``N_("…")`` or ``_("…")`` there, are extracted with Babel into ``conf.pot`` beside them,
    and the theme's words (furo's templates: "Skip to content", "Back to top", "On this
-   page"; furo ships no Chinese) into ``sphinx.pot``: templates look their words up in
+   page"; furo ships no Chinese) and the site's own templates' (``_templates/404.html``)
+   into ``sphinx.pot``: templates look their words up in
    Sphinx's own catalog, and a project's ``sphinx.po`` comes before Sphinx's.
 3. sphinx-intl updates every language's catalogs from them: new messages are added
    untranslated, changed ones become fuzzy (Sphinx does not use a fuzzy translation).
@@ -47,15 +48,18 @@ def conf_template(conf: Path = REPO / "conf.py") -> Catalog:
 
 
 def theme_template() -> Catalog:
-    """The words of furo's templates (``{% trans %}``, ``_()``), as Jinja sees them."""
+    """The words of furo's templates and the site's own (``_templates/``, the 404 page)
+    (``{% trans %}``, ``_()``), as Jinja sees them."""
     import furo  # noqa: PLC0415 - the theme's own files
 
-    theme = Path(furo.__file__).parent / "theme" / "furo"
     found = Catalog(project="furo", fuzzy=False)
-    for filename, lineno, message, comments, _context in extract_from_dir(
-            str(theme), method_map=[("**.html", "jinja2")],
-            options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}):
-        found.add(message, locations=[(f"furo/{filename}", lineno)], auto_comments=comments)
+    for folder, prefix in ((Path(furo.__file__).parent / "theme" / "furo", "furo"),
+                           (REPO / "_templates", "_templates")):
+        for filename, lineno, message, comments, _context in extract_from_dir(
+                str(folder), method_map=[("**.html", "jinja2")],
+                options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}):
+            found.add(message, locations=[(f"{prefix}/{filename}", lineno)],
+                      auto_comments=comments)
     for word in theme_words.WORDS:  # written in English in furo's templates and code
         found.add(word, locations=[("_ext/site/theme_words.py", 0)])
     return found

@@ -1,6 +1,7 @@
 """The package's maintenance commands, one program: ``course-schedule <command> …``.
 
-* ``new-term FROM YEAR``: start a new term's page from an old one (:mod:`.new_year`);
+* ``new-term FROM YEAR [NEW_PAGE]``: start a new term's page from an old one, FROM a page
+  or a year (:mod:`.new_year`, :mod:`.term_pages`);
 * ``schema``: write the schedule's JSON Schema for editors (:mod:`.schema`);
 * ``catalog``: keep the extension's message catalogs in step with its code (:mod:`.catalog`).
 

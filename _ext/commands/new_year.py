@@ -3,8 +3,9 @@
 Why a tool: a new term reuses the course's structure (weeks, topics, lecture titles) but
 none of one year's particulars, and clearing those by hand misses some — a slide link
 left pointing at last year's folder, or an ``acknowledge:`` that silences a warning the
-new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in every
-``{schedule}`` (its body or its ``:file:``):
+new year should see.  This copies the old term's page (with its folder when the page is
+its folder's ``index.md``) to the new page's path and, in every ``{schedule}`` (its body
+or its ``:file:``):
 
 * keeps sections, weeks, topics, lecture numbers and titles, ``term.weekday``, times,
   location, timezone and week count, and links to external materials;
@@ -22,9 +23,13 @@ new year should see.  This copies ``years/<FROM>/`` to ``years/<YEAR>/`` and, in
 * translates the new year's headings and term name in every catalog as the old year's
   are (:mod:`.carry_translations`).
 
-The YAML is edited with ruamel.yaml's round-trip mode (comments, key order and quoting
-stay).  Finally the new page is added to the landing page's table of contents next to
-the old year (unless a ``:glob:`` already covers it).  The rest follows from the data:
+Which pages are terms, and where the new one goes, the schedules say (:mod:`.term_pages`):
+the old term is named by its page or by its year (the page whose schedule is that
+year's), and the new page's path is given or is the old one's with the year changed
+(``make new-year`` passes this site's ``years/<yyyy>/index.md``).  The YAML is edited
+with ruamel.yaml's round-trip mode (comments, key order and quoting stay).  Finally the
+new page is added to the table of contents that lists the old term, next to it (unless a
+``:glob:`` already covers it).  The rest follows from the data:
 the ``{term}`` line, the ``{newest-year}`` card, the ``{year-switcher}`` and the
 copyright span.  What is left to do by hand is exactly the summary's "left to do" list.
 Lecture numbers, weekdays and link kinds are the extension's own definitions, so the
@@ -34,9 +39,7 @@ tool and the build cannot disagree about them.
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import io
-import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -54,13 +57,13 @@ from ..schedule.links import is_allowed, is_site_path
 from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
 from . import project_conf
 from .carry_translations import carry_translations
-from .myst_fences import directives, fence_options, fenced_lines, schedule_blocks
+from .myst_fences import fenced_lines, schedule_blocks
 from .old_links import clear_old_files
 from .staff import TO_FILL, clear_teaching_assistants
+from .term_pages import (
+    NewYearError, add_to_contents, add_to_landing, find_term_page, new_page_path, page_year)
 
-
-class NewYearError(Exception):
-    """The new year cannot be started; the message says why and what to do."""
+__all__ = ["NewYearError", "NewYearSummary", "add_to_landing", "main", "new_year"]
 
 
 @dataclass
@@ -73,6 +76,8 @@ class NewYearSummary:
     """Old term name -> new one ("Spring 2022" -> "Spring 2023"), for the page's text."""
     staff: str | None = None
     """The to-do item for the staff section (its file:line), once the page is edited."""
+    page: str = ""
+    """The new term's page, from the project's root."""
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -196,8 +201,11 @@ def edit_yaml(text: str, old: int, new: int, summary: NewYearSummary) -> str:
 # --- pages and the landing page ---------------------------------------------------
 
 
-def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
-    """Edit every schedule in ``page`` (its body or its ``:file:``) and the headings."""
+def edit_page(page: Path, old: int, new: int, summary: NewYearSummary,
+              where: str | None = None) -> None:
+    """Edit every schedule in ``page`` (its body or its ``:file:``) and the headings;
+    ``where`` is the page's path as the summary names it."""
+    where = where or f"years/{new}/{page.name}"
     lines = page.read_text(encoding="utf-8").split("\n")
     blocks = schedule_blocks(lines)
     if not blocks:
@@ -214,7 +222,7 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
         body = "\n".join(lines[block.start:block.end])
         lines[block.start:block.end] = edit_yaml(body, old, new, summary).rstrip("\n").split("\n")
     fenced = fenced_lines(lines)
-    summary.staff = clear_teaching_assistants(lines, fenced, f"years/{new}/{page.name}", old)
+    summary.staff = clear_teaching_assistants(lines, fenced, where, old)
     for index, line in enumerate(lines):
         if index in fenced or str(old) not in line:
             continue
@@ -224,75 +232,64 @@ def edit_page(page: Path, old: int, new: int, summary: NewYearSummary) -> None:
         for old_name, new_name in summary.names.items():
             lines[index] = lines[index].replace(old_name, new_name)
         if str(old) in lines[index]:
-            summary.todo.append(f"years/{new}/{page.name}:{index + 1} still mentions {old}: "
+            summary.todo.append(f"{where}:{index + 1} still mentions {old}: "
                                 f"{line.strip()}")
     page.write_text("\n".join(lines), encoding="utf-8")
 
 
-def add_to_landing(landing: Path, old: int, new: int, summary: NewYearSummary) -> None:
-    """List ``years/<new>/index`` in the landing page's toctree beside ``old``."""
-    doc, old_doc = f"years/{new}/index", f"years/{old}/index"
-    lines = landing.read_text(encoding="utf-8").split("\n")
-    for opening, closing, _fence in directives(lines, "toctree"):
-        options, body = fence_options(lines, opening + 1, closing)
-        entries = [(i, lines[i]) for i in range(body, closing) if lines[i].strip()]
-        if "glob" in options and any(fnmatch.fnmatch(doc, e.strip().lstrip("/"))
-                                     for _, e in entries):
-            summary.note(f"{landing.name}: a :glob: toctree already lists {doc}")
-            return
-        years = [(i, int(m[1])) for i, e in entries
-                 if (m := re.search(r"(?:^|<|\s)/?years/(\d{4})/index>?\s*$", e))]
-        if not any(year == old for _, year in years):
-            continue
-        if any(year == new for _, year in years):
-            return
-        newest_first = not (len(years) > 1 and years[0][1] < years[-1][1])
-        old_line = next(i for i, year in years if year == old)
-        indent = re.match(r"\s*", lines[old_line])[0]  # type: ignore[index]
-        after = [i for i, year in years if (year > new if newest_first else year < new)]
-        position = after[-1] + 1 if after else years[0][0]
-        lines.insert(position, indent + doc)
-        landing.write_text("\n".join(lines), encoding="utf-8")
-        summary.note(f"{landing.name}: added {doc} to the table of contents")
-        return
-    raise NewYearError(f"{landing} has no toctree listing {old_doc}; add {doc} to one by hand")
-
-
 def new_year(root: Path, old: int, new: int, *, force: bool = False,
              slides_dir: str = DEFAULT_SLIDES_DIR,
-             locale_dirs: Sequence[str] = ("locales",)) -> NewYearSummary:
-    """Create ``years/<new>/`` from ``years/<old>/`` under ``root``; ``slides_dir`` and
-    ``locale_dirs`` are the project's settings (the translations are carried over)."""
+             locale_dirs: Sequence[str] = ("locales",), source: str | None = None,
+             target: str | None = None, exclude_patterns: Sequence[str] = ()) -> NewYearSummary:
+    """Create the term page ``target`` (a path from ``root``; by default ``source``'s with
+    the year changed) from ``source`` (by default the page whose schedule is ``old``'s);
+    ``slides_dir``, ``locale_dirs`` and ``exclude_patterns`` are the project's settings."""
     if old == new:
         raise NewYearError("FROM and YEAR are the same year")
-    source, target = root / "years" / str(old), root / "years" / str(new)
-    if not (source / "index.md").is_file():
-        raise NewYearError(f"{source / 'index.md'} does not exist")
-    if target.exists():
+    source = source or find_term_page(root, old, exclude_patterns)
+    target = target or new_page_path(source, old, new)
+    page, new_page = root / source, root / target
+    if not page.is_file():
+        raise NewYearError(f"{page} does not exist")
+    own_folder = page.name == "index.md" and page.parent != root and new_page.parent != page.parent
+    folder = new_page.parent if own_folder else new_page
+    if own_folder and (folder == root or page.parent.is_relative_to(folder)):
+        raise NewYearError(f"{target}: the new page needs a folder of its own")
+    if not own_folder and any(block.file for block in schedule_blocks(
+            page.read_text(encoding="utf-8").split("\n"))):
+        raise NewYearError(f"{source} keeps its schedule in a :file:; put the page in a folder "
+                           "of its own (as its index.md) so the new term gets its own copy")
+    if folder.exists():
         if not force:
-            raise NewYearError(f"{target} already exists; remove it or pass --force")
-        shutil.rmtree(target)
-    summary = NewYearSummary()
-    shutil.copytree(source, target)
+            raise NewYearError(f"{folder} already exists; remove it or pass --force")
+        if folder.is_dir():
+            shutil.rmtree(folder)
+        else:
+            folder.unlink()
+    summary = NewYearSummary(page=target)
+    if own_folder:
+        shutil.copytree(page.parent, folder)
+    else:
+        new_page.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(page, new_page)
     try:
-        edit_page(target / "index.md", old, new, summary)
+        edit_page(new_page, old, new, summary, target)
     except Exception:
-        shutil.rmtree(target)  # leave no half-made year behind
+        shutil.rmtree(folder) if folder.is_dir() else folder.unlink()  # no half-made year
         raise
     for catalog in carry_translations(root, locale_dirs, old, new):
         summary.note(f"{catalog}: the new year's headings and term name translated")
-    add_to_landing(root / "index.md", old, new, summary)
-    _note_mentions(root / "index.md", f"years/{old}/index", summary)
-    _list_fields_to_fill(root, target, new, summary)
+    add_to_contents(root, source, target, old, new, exclude_patterns, summary)
+    _list_fields_to_fill(root, folder, target, summary)
     summary.todo.append(f"during the term: put the slides in {slides_folder(slides_dir, new)}/ "
                         "and add a 'slides:' line to each lecture; add papers: and projects: "
                         "as they are assigned")
     return summary
 
 
-def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSummary) -> None:
+def _list_fields_to_fill(root: Path, target: Path, page: str, summary: NewYearSummary) -> None:
     """Put the marked fields on the summary's list (the term's own work follows)."""
-    for path in sorted(target.rglob("*")):
+    for path in sorted(target.rglob("*")) if target.is_dir() else [target]:
         if path.suffix not in (".md", ".yaml", ".yml") or not path.is_file():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
@@ -302,41 +299,42 @@ def _list_fields_to_fill(root: Path, target: Path, new: int, summary: NewYearSum
                 summary.todo.append(f"{path.relative_to(root)}:{number}: fill in "
                                     f"term.{key.strip()} ({what})")
     if not any("term.first_day" in item for item in summary.todo):
-        summary.todo.append(f"years/{new}/index.md: to show dates, add a 'term:' block "
+        summary.todo.append(f"{page}: to show dates, add a 'term:' block "
                             "with first_day and holidays (see the guide)")
     if summary.staff:
         summary.todo.append(summary.staff)
 
 
-def _note_mentions(landing: Path, old_doc: str, summary: NewYearSummary) -> None:
-    """Point at links to the old year outside toctrees, e.g. a "this year" card."""
-    lines = landing.read_text(encoding="utf-8").split("\n")
-    in_toctree = {i for start, end, _ in directives(lines, "toctree")
-                  for i in range(start, end + 1)}
-    for index, line in enumerate(lines):
-        if old_doc in line and index not in in_toctree:
-            summary.todo.append(f"{landing.name}:{index + 1} still links {old_doc}; point "
-                                "it at the new year (or use {newest-year})")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="course-schedule new-term",
                                      description=__doc__.splitlines()[0])
-    parser.add_argument("old", type=int, metavar="FROM", help="the year to start from, e.g. 2022")
+    parser.add_argument("old", metavar="FROM",
+                        help="the term page to start from (terms/fall-2027/index.md), or its "
+                             "year (2022: the page whose schedule is that year's)")
     parser.add_argument("new", type=int, metavar="YEAR", help="the new year, e.g. 2023")
+    parser.add_argument("page", nargs="?", metavar="NEW_PAGE",
+                        help="the new term's page (default: FROM's path with YEAR for its year)")
     parser.add_argument("--root", type=Path, default=Path(),
                         help="the site's source folder (default: here)")
     parser.add_argument("--force", action="store_true", help="replace an existing new year")
     args = parser.parse_args(argv)
     try:
         conf = project_conf(args.root)
-        summary = new_year(args.root, args.old, args.new, force=args.force,
+        excluded = conf.get("exclude_patterns", ())
+        source = None if args.old.isdigit() else Path(args.old).as_posix()
+        old = int(args.old) if source is None else page_year(args.root, source) \
+            if (args.root / source).is_file() else None
+        if old is None:
+            raise NewYearError(f"{args.old} is not a term page (a page with a schedule that "
+                               "has a year) or a year")
+        summary = new_year(args.root, old, args.new, force=args.force, source=source,
+                           target=args.page, exclude_patterns=excluded,
                            slides_dir=conf.get("schedule_slides_dir", DEFAULT_SLIDES_DIR),
                            locale_dirs=conf.get("locale_dirs", ("locales",)))
     except NewYearError as error:
         sys.stderr.write(f"new-year: {error}\n")
         return 1
-    sys.stdout.write(f"new-year: wrote {args.root / 'years' / str(args.new) / 'index.md'}\n")
+    sys.stdout.write(f"new-year: wrote {args.root / summary.page}\n")
     sys.stdout.write("".join(f"{line}\n" for line in summary.lines()))
     return 0
 

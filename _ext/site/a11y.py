@@ -11,7 +11,9 @@ translator in :mod:`_ext`); each repair adds an attribute where the start tag is
 * A highlighted code block is a ``<pre>`` that scrolls sideways when its lines are wider
   than the screen (the YAML examples of the guide on a phone).  Without ``tabindex`` a
   keyboard user cannot scroll it (axe-core: ``scrollable-region-focusable``, *serious*).
-  Pygments writes that ``<pre>``, so the translator's highlighter is wrapped to add it.
+  Pygments writes that ``<pre>``, so the builder's highlighter gets a formatter whose
+  :meth:`~pygments.formatters.HtmlFormatter.wrap` (the method Pygments documents for
+  subclasses to override) writes the ``<pre>`` with it: :class:`FocusablePre`.
 * furo wraps every table in a ``table-wrapper`` that scrolls sideways on a phone.  A table
   with links can be scrolled by tabbing through them; one without (the guide's field
   tables) gets ``tabindex="0"`` on its wrapper for the same reason as ``<pre>``.
@@ -24,9 +26,11 @@ writes the node (sphinx-design replaces the container visitor, for one).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, get_origin
 
 from docutils import nodes
+from pygments.formatters import HtmlFormatter
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -55,27 +59,53 @@ def is_scrolling_table_without_links(node: nodes.Element) -> bool:
             and next(node.findall(nodes.reference), None) is None)
 
 
-class FocusablePreHighlighter:
-    """The builder's highlighter, with the ``<pre>`` of each highlighted block focusable."""
+class FocusablePre(HtmlFormatter):
+    """Pygments' HTML formatter whose ``<pre>`` takes keyboard focus (``tabindex="0"``).
 
-    def __init__(self, highlighter: Any) -> None:
-        self._highlighter = highlighter
+    Pygments' own ``wrap`` writes ``<pre><span></span>…</pre>`` (the empty span keeps a
+    leading empty line); this one writes the same with ``tabindex``, so the markup is
+    otherwise unchanged.  Options whose ``<pre>`` Pygments styles itself (``noclasses``,
+    ``filename``; Sphinx passes neither) keep Pygments' wrapper.
+    """
 
-    def highlight_block(self, *args: Any, **kwargs: Any) -> str:
-        html: str = self._highlighter.highlight_block(*args, **kwargs)
-        return html.replace("<pre>", '<pre tabindex="0">', 1)
+    def wrap(self, source: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+        if self.noclasses or self.filename:
+            yield from super().wrap(source)
+            return
+        style = f' style="{self.prestyles}"' if self.prestyles else ""
+        yield 0, f'<pre tabindex="0"{style}><span></span>'
+        if self.wrapcode:
+            yield 0, "<code>"
+        yield from source
+        if self.wrapcode:
+            yield 0, "</code>"
+        yield 0, "</pre>"
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._highlighter, name)
+
+def use_focusable_pre(app: Sphinx) -> None:
+    """Give this build's HTML highlighters :class:`FocusablePre`.
+
+    Only the builder's own :class:`~sphinx.highlighting.PygmentsBridge` instances change
+    (their ``formatter``, which ``PygmentsBridge.__init__`` sets from the class's
+    ``html_formatter``), so another project built in the same process keeps Pygments'
+    markup.  A formatter another extension chose is kept as the base class.
+    """
+    for name in ("highlighter", "dark_highlighter"):
+        bridge = getattr(app.builder, name, None)
+        formatter = getattr(bridge, "formatter", None)
+        formatter = get_origin(formatter) or formatter  # Sphinx names it HtmlFormatter[str]
+        if (getattr(bridge, "dest", None) != "html" or not isinstance(formatter, type)
+                or not issubclass(formatter, HtmlFormatter) or issubclass(formatter, FocusablePre)):
+            continue
+        if formatter is not HtmlFormatter:
+            formatter = type(f"Focusable{formatter.__name__}", (FocusablePre, formatter), {})
+        else:
+            formatter = FocusablePre
+        bridge.formatter = formatter  # type: ignore[union-attr]
 
 
 class AccessibleMarkup(HTML5Translator):
     """Translator mixin: the attributes axe-core asks for, on the tags that need them."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if getattr(self, "highlighter", None) is not None:
-            self.highlighter = FocusablePreHighlighter(self.highlighter)  # type: ignore[assignment]
 
     def starttag(self, node: nodes.Element, tagname: str, suffix: str = "\n",
                  empty: bool = False, **attributes: Any) -> str:
@@ -107,3 +137,4 @@ class UniqueTableIds(SphinxPostTransform):
 
 def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
+    app.connect("builder-inited", use_focusable_pre)

@@ -16,6 +16,7 @@ Which pages hold a switcher is kept on the environment with ``env-purge-doc`` an
 from __future__ import annotations
 
 from collections.abc import Set
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -139,6 +140,20 @@ def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
                                     "sd-shadow-sm", "sd-border-primary"])
 
 
+def template_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                     doctree: nodes.document | None) -> None:
+    """``term_pages`` for pages made from a template alone (the 404 page's list of years).
+
+    Each is ``{year, docname, name}``, newest first; ``name`` is the page's own (from its
+    title, in the build's language), so a template says no season or course of its own
+    and links each with ``pathto(docname)``.  Pages with a document use the switcher.
+    """
+    if doctree is None:
+        context["term_pages"] = [{"year": year, "docname": docname,
+                                  "name": _year_name(app, docname, year)}
+                                 for year, docname in year_docs(app)]
+
+
 def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill each placeholder; printed output (the PDF has its own contents) drops it."""
     placeholders = [*doctree.findall(newest_year), *doctree.findall(year_switcher)]
@@ -192,6 +207,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("year-switcher", YearSwitcherDirective)
     app.add_directive("newest-year", NewestYearDirective)
     app.connect("doctree-resolved", resolve_switchers)
+    app.connect("html-page-context", template_context)
     app.connect("env-updated", rewrite_switchers)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
