@@ -155,7 +155,7 @@ po: test-venv
 catalog: venv
 	$(BIN)/course-schedule catalog
 
-# Regenerate _static/schedule.schema.json from _ext/schedule/model.py (a test fails when it is stale).
+# Regenerate _static/schedule.schema.json from _ext/schedule/model/schedule.py (a test fails when it is stale).
 schema: venv
 	$(BIN)/course-schedule schema
 

@@ -58,7 +58,7 @@ if _refused:
     warn(_refused, Subtype.SETTING, None)
 _ON_READTHEDOCS = html_baseurl != HOME  # Read the Docs named this build's address
 
-# The site's editions by language, and where each is served (_ext/site/language_links.py
+# The site's editions by language, and where each is served (_ext/site/hreflang.py
 # links every page to the same page in the others).  On Read the Docs each language is a
 # project of its own at /<its language code>/<version>/ of one host (READTHEDOCS_CANONICAL_URL
 # names this build's); elsewhere the Chinese edition is HOME's zh-cn/ folder.  Each
@@ -93,7 +93,7 @@ html_search_options = {"dictionary": "locales/zh_CN/search-words.txt"}  # from t
 
 nitpicky = True
 # Students' search: the staff guide (whose examples name lectures) and the handbook's root
-# are left out of it (_ext/site/search.py).
+# are left out of it (_ext/site/search_scope.py).
 search_exclude_docs = ["guide/*", "handbook/*"]
 
 # --- old addresses and unknown ones -----------------------------------------------------

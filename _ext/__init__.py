@@ -23,22 +23,24 @@ from sphinx.application import Sphinx
 from . import locale
 from .builders import copy_static_files, is_html, keep_user_static_path, remember_user_static_path
 from .config import add_settings
-from .outputs import export_names, exports, html, latex, link_hrefs, single_page, xml
+from .outputs import export_names, html, latex, link_hrefs, publish, single_page, xml
 from .outputs.html import ScheduleMarkup
-from .schedule import directive, domain, i18n, reference, term
+from .schedule.guide import field_reference
+from .schedule.objects import domain
+from .schedule.render import directive, term_line, translated_content
 from .site import (
     a11y,
     chinese_search,
     ebook,
     editions,
-    handbook,
     handbook_toc,
-    language,
-    language_links,
+    hreflang,
+    latex_language,
     navigation,
     pages,
     printed,
-    search,
+    qr_addresses,
+    search_scope,
     theme_words,
     years,
 )
@@ -48,12 +50,12 @@ __version__ = "0.1.0"
 
 MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
-    domain, directive, term, reference, i18n,  # the schedule: data, directives, guide, .po
-    html, latex, export_names, exports, xml, single_page,  # its outputs (CSS files in this order)
+    domain, directive, term_line, field_reference, translated_content,  # the schedule
+    html, latex, export_names, publish, xml, single_page,  # its outputs (CSS files in order)
     link_hrefs,  # each schedule link's target, per builder
-    a11y, years, pages, navigation, printed, handbook_toc, language,  # the site's additions
-    search, editions, ebook, handbook,  # students' search; every edition; e-book; paper
-    chinese_search, language_links, theme_words,  # Chinese search; 中文/English; furo's words
+    a11y, years, pages, navigation, printed, handbook_toc, latex_language,  # the site's parts
+    search_scope, editions, ebook, qr_addresses,  # students' search; every edition; paper
+    chinese_search, hreflang, theme_words,  # Chinese search; 中文/English; furo's words
 )
 
 

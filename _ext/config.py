@@ -22,7 +22,7 @@ from sphinx.config import Config
 from .locale import N_
 from .warning_types import Subtype, bounded, warn
 from .web_address import vetted_base_url
-from .schedule.files import DEFAULT_SLIDES_DIR
+from .schedule.links.local_files import DEFAULT_SLIDES_DIR
 
 Check = Callable[[Any, Sphinx], str | None]
 """What is wrong with a setting's value (the expected shape), or ``None`` when it is fine."""

@@ -112,7 +112,7 @@ SUBTYPES: dict[str, WarningSubtype] = {
                        "than a file name may be; that block offers no download of it."),
         WarningSubtype(Subtype.UNDOCUMENTED_FIELD, "A field of the schedule model has no "
                        "description, so the guide's field table would have a blank meaning "
-                       "(a fault in ``_ext/schedule/model.py``, not in a schedule)."),
+                       "(a fault in ``_ext/schedule/model/schedule.py``, not in a schedule)."),
         WarningSubtype(Subtype.NO_TERM_PAGES, "A ``{year-switcher}`` or ``{newest-year}`` has "
                        "no term page to show: no page has a schedule with a year (one with "
                        "``:example:`` does not count)."),

@@ -105,12 +105,12 @@ def stages(text: str) -> dict[str, float]:
     from docutils.utils import new_document
 
     from sphinx_course_schedule.outputs.ical import build_calendar
-    from sphinx_course_schedule.outputs.json_export import build_json
-    from sphinx_course_schedule.schedule import checks
-    from sphinx_course_schedule.schedule.dates import dated_weeks
-    from sphinx_course_schedule.schedule.read import read_yaml
-    from sphinx_course_schedule.schedule.tables import TableBuilder
-    from sphinx_course_schedule.schedule.validate import validate
+    from sphinx_course_schedule.outputs.json_data import build_json
+    from sphinx_course_schedule.schedule.checks import mistakes as checks
+    from sphinx_course_schedule.schedule.calendar.week_dates import dated_weeks
+    from sphinx_course_schedule.schedule.source.yaml_lines import read_yaml
+    from sphinx_course_schedule.schedule.render.tables import TableBuilder
+    from sphinx_course_schedule.schedule.source.validation import validate
 
     # the checks warn through Sphinx's logger; with no Sphinx app, drop the warnings
     sphinx_logger = logging.getLogger("sphinx")

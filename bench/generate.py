@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from sphinx_course_schedule.schedule.links import encode_path  # noqa: E402
+from sphinx_course_schedule.schedule.links.hrefs import encode_path  # noqa: E402
 
 FORMS = ("directive", "hand")
 WEEKS = 16

@@ -42,12 +42,12 @@ CALLS = (
     ("sphinx/builders/html/__init__.py", "write_doc", "Sphinx: HTML write_doc (parallel under -j)"),
     ("furo/__init__.py", "_compute_navigation_tree", "furo: sidebar navigation per page"),
     ("docutils/parsers/rst/directives/tables.py", "run", "docutils: list-table directive"),
-    ("_ext/schedule/directive.py", "run", "_ext: {schedule} directive"),
-    ("_ext/schedule/read.py", "read_yaml", "_ext: read YAML"),
-    ("_ext/schedule/validate.py", "validate", "_ext: pydantic validation"),
-    ("_ext/schedule/checks.py", "run_all", "_ext: checks"),
-    ("_ext/schedule/tables.py", "build", "_ext: build table nodes"),
-    ("_ext/outputs/exports.py", "write_exports", "_ext: .ics/.json exports"),
+    ("_ext/schedule/render/directive.py", "run", "_ext: {schedule} directive"),
+    ("_ext/schedule/source/yaml_lines.py", "read_yaml", "_ext: read YAML"),
+    ("_ext/schedule/source/validation.py", "validate", "_ext: pydantic validation"),
+    ("_ext/schedule/checks/mistakes.py", "run_all", "_ext: checks"),
+    ("_ext/schedule/render/tables.py", "build", "_ext: build table nodes"),
+    ("_ext/outputs/publish.py", "write_exports", "_ext: .ics/.json exports"),
 )
 
 

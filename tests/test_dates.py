@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_course_schedule.schedule.dates import week_dates
-from sphinx_course_schedule.schedule.model import WEEKDAYS, Term
+from sphinx_course_schedule.schedule.calendar.week_dates import week_dates
+from sphinx_course_schedule.schedule.model.schedule import WEEKDAYS, Term
 from conftest import require_tool
 
 ROOTS = Path(__file__).parent / "roots"

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, sphinx_build
 from sphinx_course_schedule.commands import project_conf
 from sphinx_course_schedule.commands.new_year import new_year
-from sphinx_course_schedule.schedule.files import DEFAULT_SLIDES_DIR
+from sphinx_course_schedule.schedule.links.local_files import DEFAULT_SLIDES_DIR
 
 GUIDE = REPO / "guide" / "writing-a-schedule.md"
 README = REPO / "README.md"
@@ -97,7 +97,7 @@ def test_the_week_flow_example_gives_the_rows_the_guide_shows(tmp_path: Path) ->
 
 def test_the_readme_field_table_names_every_field() -> None:
     """The README's short table is hand-written; every field of the model is in it."""
-    from sphinx_course_schedule.schedule.field_types import MODELS, key_of
+    from sphinx_course_schedule.schedule.guide.type_names import MODELS, key_of
 
     text = README.read_text(encoding="utf-8")
     table = text.split("### Schedule fields", 1)[1].split("\n\n", 2)[1]

@@ -794,7 +794,7 @@ def test_the_json_export_carries_only_the_links_the_page_links(
         None, base + "files/ppt/2030/Lecture%202.pdf"]
     assert [link["url"] for link in week["materials"]] == [
         base + url if "://" not in url else url for url in R2_LINKED]
-    from sphinx_course_schedule.outputs.json_export import export_schema
+    from sphinx_course_schedule.outputs.json_data import export_schema
 
     described = export_schema()["properties"]["schedule"]["description"]
     assert "Only links the page renders" in described and "left out" in described

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_course_schedule.outputs.json_export import export_schema
-from sphinx_course_schedule.schedule.model import Schedule
+from sphinx_course_schedule.outputs.json_data import export_schema
+from sphinx_course_schedule.schedule.model.schedule import Schedule
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "_static" / "schedule.schema.json"
 

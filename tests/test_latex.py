@@ -36,13 +36,13 @@ from tools.site_as_read import chapter_text
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # tests/legacy_page and the site's conf.py
 
-from sphinx_course_schedule.schedule.links import (  # noqa: E402
+from sphinx_course_schedule.schedule.links.hrefs import (  # noqa: E402
     encode_path, encode_url, is_allowed, is_site_path)
-from sphinx_course_schedule.schedule.model import Schedule  # noqa: E402
-from sphinx_course_schedule.schedule.read import read_yaml  # noqa: E402
-from sphinx_course_schedule.schedule.link_walk import links  # noqa: E402
-from sphinx_course_schedule.schedule.labels import lecture_label, reading_label  # noqa: E402
-from sphinx_course_schedule.schedule.validate import validate  # noqa: E402
+from sphinx_course_schedule.schedule.model.schedule import Schedule  # noqa: E402
+from sphinx_course_schedule.schedule.source.yaml_lines import read_yaml  # noqa: E402
+from sphinx_course_schedule.schedule.links.walker import links  # noqa: E402
+from sphinx_course_schedule.schedule.render.labels import lecture_label, reading_label  # noqa: E402
+from sphinx_course_schedule.schedule.source.validation import validate  # noqa: E402
 
 MAX_PAGES_PER_YEAR = 4
 BASE_URL = "https://deep-generative-models.github.io/"

@@ -28,7 +28,7 @@ def _modules(root: Path) -> list[Path]:
 
 
 def _package_of(path: Path) -> list[str]:
-    """``["sphinx_course_schedule", "schedule"]`` for ``_ext/schedule/model.py``."""
+    """``["sphinx_course_schedule", "schedule", "model"]`` for ``_ext/schedule/model/schedule.py``."""
     return [PACKAGE, *path.relative_to(EXT).with_suffix("").parts[:-1]]
 
 
@@ -78,7 +78,7 @@ def test_outputs_do_not_import_the_site_repairs(path: Path) -> None:
 def test_the_import_check_sees_relative_imports() -> None:
     """Guard for the checks above: a relative import is resolved to its package."""
     found = imported_parts(EXT / "outputs" / "html.py")
-    assert f"{PACKAGE}.schedule.nodes" in found and f"{PACKAGE}.builders" in found
+    assert f"{PACKAGE}.schedule.render.nodes" in found and f"{PACKAGE}.builders" in found
 
 
 @pytest.mark.parametrize("path", _modules(EXT) + _modules(REPO / "tools"),

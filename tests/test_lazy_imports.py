@@ -21,9 +21,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import generate  # noqa: E402 - bench/ is not a package
 
-HEAVY = ("pydantic", "icalendar", "sphinx_course_schedule.schedule.model",
+HEAVY = ("pydantic", "icalendar", "sphinx_course_schedule.schedule.model.schedule",
          "sphinx_course_schedule.outputs.ical",
-         "sphinx_course_schedule.outputs.json_export")
+         "sphinx_course_schedule.outputs.json_data")
 
 
 def loaded_after_build(srcdir: Path, outdir: Path) -> list[str]:
@@ -50,4 +50,4 @@ def test_a_schedule_loads_it(tmp_path: Path) -> None:
     src = tmp_path / "src"
     generate.generate(src, 1, "directive")
     loaded = loaded_after_build(src, tmp_path / "html")
-    assert "pydantic" in loaded and "sphinx_course_schedule.schedule.model" in loaded
+    assert "pydantic" in loaded and "sphinx_course_schedule.schedule.model.schedule" in loaded

@@ -18,10 +18,10 @@ from bs4 import BeautifulSoup
 
 from conftest import sphinx_build
 from sphinx_course_schedule.commands.new_year import new_year
-from sphinx_course_schedule.schedule.fields import MAX_LINK
-from sphinx_course_schedule.schedule.link_walk import links, marked_fields
-from sphinx_course_schedule.schedule.model import schedule_json_schema
-from sphinx_course_schedule.schedule.links import is_site_path
+from sphinx_course_schedule.schedule.model.value_types import MAX_LINK
+from sphinx_course_schedule.schedule.links.walker import links, marked_fields
+from sphinx_course_schedule.schedule.model.schedule import schedule_json_schema
+from sphinx_course_schedule.schedule.links.hrefs import is_site_path
 
 SCHEDULE = """\
 year: 2030

@@ -38,12 +38,12 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import _parse_str_to_doctree
 
-from sphinx_course_schedule.outputs import exports, link_hrefs
-from sphinx_course_schedule.schedule.domain import schedule_domain
+from sphinx_course_schedule.outputs import link_hrefs, publish
+from sphinx_course_schedule.schedule.objects.domain import schedule_domain
 from sphinx_course_schedule.outputs.ical import build_calendar
-from sphinx_course_schedule.outputs.json_export import build_json
-from sphinx_course_schedule.schedule.model import WEEKDAYS, Schedule
-from sphinx_course_schedule.schedule.nodes import schedule_block
+from sphinx_course_schedule.outputs.json_data import build_json
+from sphinx_course_schedule.schedule.model.schedule import WEEKDAYS, Schedule
+from sphinx_course_schedule.schedule.render.nodes import schedule_block
 
 ROOT = Path(__file__).parent / "roots" / "test-hostile"
 DOCNAME = "years/2030/index"
@@ -121,7 +121,7 @@ def run_block(app: SphinxTestApp, lines: list[str], syntax: str = "rst",
     template, indent, first_line = PAGES[syntax]
     page = template.format(body="".join(f"{indent}{line}\n" for line in lines))
     doctree = parse_page(app, page, syntax)
-    exports.resolve_links(app, doctree, DOCNAME)
+    publish.place_download_links(app, doctree, DOCNAME)
     link_hrefs.resolve_links(app, doctree, DOCNAME)
     for table in doctree.findall(schedule_block):
         fragment = app.builder.render_partial(table)["fragment"]
@@ -376,7 +376,7 @@ url_text = st.one_of(
 @given(url=url_text)
 def test_every_rendered_href_has_an_allowed_scheme(url: str) -> None:
     from sphinx_course_schedule.outputs.link_hrefs import BOOK, PAGES, LinkPlaces, href
-    from sphinx_course_schedule.schedule.links import is_allowed, is_site_path
+    from sphinx_course_schedule.schedule.links.hrefs import is_allowed, is_site_path
 
     # pydantic strips the value's surrounding white space before the extension sees it
     url = url.strip()
@@ -496,7 +496,7 @@ def test_yaml_only_line_breaks_keep_warnings_on_the_page_line(app: SphinxTestApp
                                        "file:///etc/passwd", "blob:x", "files/ppt/2030/a.pdf"]))
 def test_the_json_export_links_exactly_what_the_page_links(app: SphinxTestApp,
                                                            url: str) -> None:
-    from sphinx_course_schedule.schedule.links import is_linkable
+    from sphinx_course_schedule.schedule.links.hrefs import is_linkable
 
     block = ["sections:", "  - title: T", "    weeks:", "      - week: 1", "        topic: T",
              "        lectures:", f"          - {{number: 1, title: L, slides: {q(url)}}}",

@@ -1,7 +1,7 @@
 """The published JSON Schema matches the model and accepts exactly what the model accepts.
 
 Editors validate schedules with ``_static/schedule.schema.json``; if it drifted from
-``_ext/schedule/model.py`` they would flag good data or pass bad data.  Each example below is run
+``_ext/schedule/model/schedule.py`` they would flag good data or pass bad data.  Each example below is run
 through both the schema (with the ``jsonschema`` library) and the model.
 """
 
@@ -16,7 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from sphinx_course_schedule.schedule.model import Schedule
+from sphinx_course_schedule.schedule.model.schedule import Schedule
 from sphinx_course_schedule.warning_types import SUBTYPES
 from conftest import REPO
 from sphinx_course_schedule.commands import schema as schema_tool

@@ -1,7 +1,7 @@
 """The published JSON Schema and the real build agree on one shared corpus of schedules.
 
 Editors validate a schedule with ``_static/schedule.schema.json``; the build validates it
-with the model.  Both come from one declaration (``_ext/schedule/fields.py``), and this
+with the model.  Both come from one declaration (``_ext/schedule/model/value_types.py``), and this
 test holds them to it: every schedule below is built by Sphinx (one page each, one
 build for the module) and validated by ``jsonschema`` with format checking on, and
 

@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from sphinx_course_schedule.outputs.json_export import export_schema
+from sphinx_course_schedule.outputs.json_data import export_schema
 from conftest import REPO, Build, sphinx_build
 
 CONF = (f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"

@@ -52,9 +52,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from ..schedule.files import DEFAULT_SLIDES_DIR, slides_folder
-from ..schedule.links import is_allowed, is_site_path
-from ..schedule.model import WEEKDAYS, LecturePart, lecture_span
+from ..schedule.links.local_files import DEFAULT_SLIDES_DIR, slides_folder
+from ..schedule.links.hrefs import is_allowed, is_site_path
+from ..schedule.model.schedule import WEEKDAYS, LecturePart, lecture_span
 from . import project_conf
 from .carry_translations import carry_translations
 from .myst_fences import fenced_lines, schedule_blocks

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..schedule.link_walk import links
+from ..schedule.links.walker import links
 
 _KIND = {"materials": "material", "code": "code link"}
 """How the summary names an item left out with its link, by the list it was in."""
@@ -18,7 +18,7 @@ _KIND = {"materials": "material", "code": "code link"}
 def clear_old_files(data: Any, old: int, external: Callable[[str], bool]) -> list[str]:
     """Clear every link into the old year's files, in whichever link field it is.
 
-    The link fields are the model's (:func:`..schedule.link_walk.links`), so a new one
+    The link fields are the model's (:func:`..schedule.links.walker.links`), so a new one
     is cleared too.  An optional link (``slides``) is left out; an item that cannot be
     without its link (a material's ``url``) is left out whole, and a list emptied so is
     removed.  Returns what the summary says about each item left out.

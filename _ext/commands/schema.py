@@ -3,14 +3,14 @@
 Why a generated file: editors (VS Code's YAML extension, PyCharm) validate and complete a
 schedule as it is typed when they know its schema, so course staff see a typo before they
 build.  The model stays the one definition (every constraint is declared once, in
-``schedule/fields.py``, with its JSON Schema); this file is its published form in the
+``schedule/model/value_types.py``, with its JSON Schema); this file is its published form in the
 project's first ``html_static_path`` folder (``_static/schedule.schema.json``), written as
 pydantic generates it with nothing patched in, and a test fails when the two drift apart.
 Its ``$id`` (the published address, ``html_baseurl`` + ``_static/…``) and title (from
 ``project``) are the project's, read from its ``conf.py``.
 
 Run ``course-schedule schema`` in the project's folder (``make schema`` here) after changing
-``schedule/model.py``; ``--check`` exits with status 1 if the file is out of date.
+``schedule/model/schedule.py``; ``--check`` exits with status 1 if the file is out of date.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..schedule.model import schedule_json_schema
+from ..schedule.model.schedule import schedule_json_schema
 from . import project_conf
 
 NAME = "schedule.schema.json"

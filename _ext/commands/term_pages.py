@@ -5,7 +5,7 @@ A course lays out its pages its own way (``years/2022/index.md`` here,
 what the extension calls one, a page with a ``{schedule}`` that has a year and is not an
 ``:example:`` (the ``schedule-term-pages`` event's answer in a build).  The year is the
 schedule's ``year:``, else a ``<yyyy>`` folder of the page's path, the directive's own
-rule (:func:`..schedule.directive.year_of`).  Pages are the project's ``.md`` files that
+rule (:func:`..schedule.render.directive.year_of`).  Pages are the project's ``.md`` files that
 Sphinx would read: not hidden or ``_``-named folders, not ``exclude_patterns``.
 
 The table of contents that lists the old term gets the new one beside it
@@ -25,7 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from sphinx.util.matching import Matcher
 
-from ..schedule.directive import year_of
+from ..schedule.render.directive import year_of
 from .myst_fences import directives, fence_options
 
 

@@ -11,7 +11,7 @@ be wanted by more than one thing in the output:
 * a name longer than a file system allows.
 
 In every case the block that does not keep the name offers no download and is reported
-at its line (by :mod:`.exports`), instead of a traceback or a silently overwritten page.
+at its line (by :mod:`.publish`), instead of a traceback or a silently overwritten page.
 
 The decision depends on every page of the build, so it is made once per build
 (:func:`export_plan`) rather than once per block, which made many blocks in one folder
@@ -33,11 +33,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..builders import publishes_files
-from ..schedule.domain import ScheduleRecord, schedule_domain
+from ..schedule.objects.domain import ScheduleRecord, schedule_domain
 from ..warning_types import bounded
 
 if TYPE_CHECKING:  # what the files are made with loads when there is a schedule
-    from ..schedule.model import Schedule
+    from ..schedule.model.schedule import Schedule
 
 MAX_NAME_BYTES = 255
 """The longest file name (one path component) the common file systems allow."""
@@ -56,8 +56,8 @@ class ExportFiles:
 
 def export_files(docname: str, year: int | None, index: int, data: Schedule,
                  config: Any) -> ExportFiles:
-    """Which files one block wants, by the naming rule of :mod:`.exports`."""
-    from ..schedule.dates import has_dates
+    """Which files one block wants, by the naming rule of :mod:`.publish`."""
+    from ..schedule.calendar.week_dates import has_dates
 
     stem = export_stem(docname, year, index)
     ics = None

@@ -1,6 +1,6 @@
 """HTML output of a schedule: header cells, week rows, dates, styles, slide links.
 
-What the schedule's own nodes (:mod:`sphinx_course_schedule.schedule.nodes`) carry is written here:
+What the schedule's own nodes (:mod:`sphinx_course_schedule.schedule.render.nodes`) carry is written here:
 
 * :class:`ScheduleMarkup` is a translator mixin (combined into the site's HTML translator
   in :mod:`_ext`) that adds ``scope`` to a :class:`schedule_header`'s ``<th>`` and a dated
@@ -31,8 +31,8 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..builders import drop_page_assets, is_ebook, is_html, local_files, publishes_files
 from ..locale import _
-from ..schedule.files import tree_entries
-from ..schedule.nodes import (
+from ..schedule.links.local_files import tree_entries
+from ..schedule.render.nodes import (
     schedule_block,
     schedule_date,
     schedule_header,
@@ -118,7 +118,7 @@ def copy_files_tree(app: Sphinx, exception: Exception | None) -> None:
     put a link to a file into the project's tree chose to publish it; but each real
     folder is copied once (a link back up the tree is no endless copy), a link to a
     folder outside the project is reported, not copied, and the output and doctree
-    folders are never copied (:func:`~sphinx_course_schedule.schedule.files.tree_entries`).  Hidden
+    folders are never copied (:func:`~sphinx_course_schedule.schedule.links.local_files.tree_entries`).  Hidden
     files and dangling links are skipped (the slides check reports a schedule that links
     one); a file that cannot be read, or a named pipe, is a warning at its path.
     """

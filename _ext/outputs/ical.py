@@ -11,7 +11,7 @@ make the file useful to calendar apps and reproducible byte for byte:
   duplicating them.  ``<host>`` is ``schedule_calendar_uid_domain`` or, without it, a
   slug of the project name: never the serving host, so a move keeps the UIDs.
 * ``DTSTAMP`` is ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention);
-  unset, :mod:`.exports` passes the last git commit's time in its place (see
+  unset, :mod:`.publish` passes the last git commit's time in its place (see
   :mod:`.revision`); outside git, midnight UTC of the term's ``first_day``; never the
   build time.
 * Text (``SUMMARY``, ``DESCRIPTION``, ``LOCATION``) reads back exactly as the page and
@@ -37,9 +37,9 @@ from urllib.parse import quote
 from icalendar.prop import vText
 
 from ..locale import ENGLISH, Words
-from ..schedule.dates import WeekDates, dated_weeks
-from ..schedule.labels import lecture_label, one_line, reading_label, week_anchor
-from ..schedule.model import Reading, Schedule, Week, weeks
+from ..schedule.calendar.week_dates import WeekDates, dated_weeks
+from ..schedule.render.labels import lecture_label, one_line, reading_label, week_anchor
+from ..schedule.model.schedule import Reading, Schedule, Week, weeks
 
 Translate = Callable[[str], str]
 """The page's translation of a piece of schedule content (the text itself without one)."""

@@ -1,6 +1,6 @@
 """PDF (LaTeX) output of a schedule: table columns, header column, ragged cells.
 
-The schedule's tables (:mod:`sphinx_course_schedule.schedule.tables`) are longtables
+The schedule's tables (:mod:`sphinx_course_schedule.schedule.render.tables`) are longtables
 whose colspecs carry the column proportions and mark the week column as the header
 (``stub``).  What only the LaTeX writer needs is decided here, in Sphinx's supported
 places rather than by editing what the writer wrote:
@@ -31,10 +31,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
 from ..locale import _
-from ..schedule.nodes import schedule_date, schedule_nav
+from ..schedule.render.nodes import schedule_date, schedule_nav
 
 SCHEDULE_TABLE = "schedule-table"
-"""The class :mod:`sphinx_course_schedule.schedule.tables` puts on every schedule table."""
+"""The class :mod:`sphinx_course_schedule.schedule.render.tables` puts on every schedule table."""
 
 TEMPLATES = Path(__file__).parent / "latex_templates"
 """The extension's LaTeX table template (its ``longtable.tex.jinja``)."""

@@ -1,16 +1,16 @@
 """Where each schedule link leads, decided once per builder when the page is resolved.
 
-The table builder (:mod:`..schedule.tables`) leaves a ``reference`` that knows only the
+The table builder (:mod:`..schedule.render.tables`) leaves a ``reference`` that knows only the
 link as written (``schedule_path``): a web address, or a path on the site
 (``files/ppt/2022/x.pdf``).  Like Sphinx's pending cross-references, it gets its target
 when the page is resolved (``doctree-resolved``, where the builder is known), in
 :func:`href`, the one function that decides:
 
-* a link the page refuses (:func:`..schedule.links.is_linkable`) is never a link;
+* a link the page refuses (:func:`..schedule.links.hrefs.is_linkable`) is never a link;
 * a web address is the same everywhere (percent-encoded, ``https`` on HTTPS hosts);
 * a site path, for web pages (``html``, ``dirhtml``, ``singlehtml``): relative to the
   page when its file is published with the site (its year folder is local, see
-  :mod:`..schedule.files`, or there is no ``schedule_files_base_url`` to send it to), so
+  :mod:`..schedule.links.local_files`, or there is no ``schedule_files_base_url`` to send it to), so
   the site works under any path prefix; otherwise at ``schedule_files_base_url``;
 * a site path anywhere else (the PDF, the e-book, the JSON export) must open outside
   the site, so it gets an absolute address: ``schedule_files_base_url`` if set (where
@@ -33,8 +33,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..builders import is_ebook, is_html
-from ..schedule.files import local_target
-from ..schedule.links import encode_path, encode_url, is_linkable, is_site_path, relative_href
+from ..schedule.links.local_files import local_target
+from ..schedule.links.hrefs import encode_path, encode_url, is_linkable, is_site_path, relative_href
 from ..web_address import secure_url, vetted_base_url
 
 PAGES, PRINT, BOOK, DATA = "pages", "print", "book", "data"
@@ -108,7 +108,7 @@ def export_href(url: str, places: LinkPlaces) -> str | None:
     An absolute form longer than a link may be (``MAX_LINK``) keeps the path as written,
     so the exported schedule still validates against the published schema.
     """
-    from ..schedule.fields import MAX_LINK  # pydantic's module: only builds with a schedule
+    from ..schedule.model.value_types import MAX_LINK  # pydantic's module: only builds with a schedule
 
     found = href(url, DATA, places)
     if found is not None and len(found) > MAX_LINK:

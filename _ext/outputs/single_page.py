@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from ..schedule.nodes import schedule_block
+from ..schedule.render.nodes import schedule_block
 
 
 def _with_pages(tree: nodes.Node, root: str) -> Iterator[tuple[nodes.Node, str, bool]]:

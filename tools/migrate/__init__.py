@@ -4,7 +4,7 @@ Why a tool rather than copying by hand: the legacy pages hold a few hundred link
 spaces, ``&`` and Chinese characters, packed into table cells separated by ``<br>``;
 retyping them loses some.  The tool reads the page's blocks with markdown-it-py (the
 parser MyST itself uses), turns the schedule tables into the ``{schedule}`` YAML that
-``_ext/schedule/model.py`` defines, and converts the other sections to MyST.
+``_ext/schedule/model/schedule.py`` defines, and converts the other sections to MyST.
 
 It never drops content.  Whatever it cannot place is kept on the page (in a "Not
 migrated" note at the end) and reported on stderr with its legacy line number, so the

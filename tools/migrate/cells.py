@@ -13,9 +13,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from sphinx_course_schedule.schedule.links import (
+from sphinx_course_schedule.schedule.links.hrefs import (
     ALLOWED_SCHEMES, is_allowed, is_site_path, scheme_of)
-from sphinx_course_schedule.schedule.model import parse_lecture_number
+from sphinx_course_schedule.schedule.model.schedule import parse_lecture_number
 
 from .markup import BOLD, BR, LINK, SUB, squash
 from .report import MigrationReport

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from sphinx_course_schedule.schedule.links import is_site_path
+from sphinx_course_schedule.schedule.links.hrefs import is_site_path
 
 from .cells import WeekReader
 from .images import HtmlScan, Image

@@ -6,7 +6,7 @@ import calendar
 import re
 from typing import Any
 
-from sphinx_course_schedule.schedule.model import WEEKDAYS
+from sphinx_course_schedule.schedule.model.schedule import WEEKDAYS
 
 from .markup import squash
 from .report import MigrationReport

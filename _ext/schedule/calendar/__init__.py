@@ -1,0 +1,1 @@
+"""The calendar dates of a term's weeks and weeks that flow."""

@@ -1,0 +1,1 @@
+"""The staff guide's reference tables, generated from the code."""
