@@ -253,3 +253,45 @@ def test_conf_py_holds_no_tex() -> None:
              if isinstance(node, ast.Constant) and isinstance(node.value, str)
              for command in re.findall(r"\\[A-Za-z@]+", node.value)]
     assert found == []
+
+
+SYNONYMS = ({"i18n", "l10n", "locale", "language", "lang"},)
+"""Words that name one role: two modules of a folder named by two of them look alike."""
+
+
+def _words(stem: str) -> frozenset[str]:
+    """``field_types`` → {field, type}: a module name's words, plural or not."""
+    words = set()
+    for word in stem.split("_"):
+        word = word[:-1] if len(word) > 3 and word.endswith("s") else word
+        words.add(next((min(group) for group in SYNONYMS if word in group), word))
+    return frozenset(words)
+
+
+def look_alikes(stems: list[str]) -> list[tuple[str, str]]:
+    """Pairs of names in one folder where one is the other plus words (``links`` and
+    ``link_targets``), or both say the same (``i18n`` and ``locale``): a reader cannot
+    tell from the names which one holds what."""
+    pairs = []
+    for index, first in enumerate(stems):
+        for second in stems[index + 1:]:
+            a, b = _words(first), _words(second)
+            if a <= b or b <= a:
+                pairs.append((first, second))
+    return pairs
+
+
+def test_the_look_alike_check_sees_the_old_names() -> None:
+    """Guard for the check below: the names the flat ``schedule/`` folder had."""
+    assert look_alikes(["fields", "field_types", "links", "link_targets", "files"]) == [
+        ("fields", "field_types"), ("links", "link_targets")]
+    assert look_alikes(["i18n", "locale", "labels"]) == [("i18n", "locale")]
+
+
+@pytest.mark.parametrize("folder", sorted({path.parent for path in _modules(EXT)}),
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_no_module_is_named_like_another_of_its_folder(folder: Path) -> None:
+    stems = [path.stem for path in sorted(folder.glob("*.py"))
+             if path.stem not in ("__init__", "__main__")]
+    stems += sorted(sub.name for sub in folder.iterdir() if (sub / "__init__.py").exists())
+    assert not look_alikes(stems), f"{folder.relative_to(REPO)}: {look_alikes(stems)}"
