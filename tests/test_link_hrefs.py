@@ -172,3 +172,19 @@ def test_the_ebook_without_an_address_passes_epubcheck(tmp_path: Path) -> None:
     book = next((tmp_path / "out").glob("*.epub"))
     check = subprocess.run([*command, str(book)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_sphinx_linkcheck_sees_every_schedule_link(tmp_path: Path) -> None:
+    """Staff check the slides' addresses with Sphinx's own ``linkcheck``: it is given
+    every link of the schedule, site paths at the site's address (nothing is fetched:
+    every address is ignored, and output.json still lists each one it was given)."""
+    src = course(tmp_path / "src", 'html_baseurl = "https://example.edu/rl/"\n'
+                 'linkcheck_ignore = [r".*"]\n')
+    build = sphinx_build(src, tmp_path / "out", "linkcheck")
+    assert build.returncode == 0, build.warnings
+    checked = {json.loads(line)["uri"]
+               for line in (tmp_path / "out" / "output.json").read_text().splitlines()}
+    assert "https://arxiv.org/abs/1312.6114" in checked
+    assert "https://example.edu/rl/slides/2030/intro%20deck.pdf" in checked
+    assert len({uri for uri in checked if uri.startswith("https://example.edu/rl/slides/")}
+               ) == SITE_PATHS

@@ -31,6 +31,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..builders import is_ebook, is_html
 from ..schedule.links.local_files import local_target
@@ -67,8 +68,11 @@ class LinkPlaces:
 
     @classmethod
     def of(cls, app: Sphinx) -> LinkPlaces:
-        config = app.config
-        return cls(Path(app.srcdir), config.schedule_files_dir, config.schedule_slides_dir,
+        return cls.of_project(Path(app.srcdir), app.config)
+
+    @classmethod
+    def of_project(cls, srcdir: Path, config: Config) -> LinkPlaces:
+        return cls(srcdir, config.schedule_files_dir, config.schedule_slides_dir,
                    config.schedule_files_base_url or None, site_address(config))
 
     def published_here(self, path: str) -> bool:
@@ -132,12 +136,12 @@ def page_path(app: Sphinx, docname: str) -> str:
     return app.builder.get_target_uri(docname).split("#", 1)[0]
 
 
-def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Give every schedule link of the page its target for the running builder."""
-    found = [ref for ref in doctree.findall(nodes.reference) if "schedule_path" in ref]
-    if not found:
-        return
-    places, kind, page = LinkPlaces.of(app), output_kind(app), page_path(app, docname)
+def _unresolved(doctree: nodes.Node) -> list[nodes.reference]:
+    return [ref for ref in doctree.findall(nodes.reference)
+            if "schedule_path" in ref and "refuri" not in ref]
+
+
+def _resolve(found: list[nodes.reference], kind: str, places: LinkPlaces, page: str) -> None:
     for ref in found:
         target = href(ref["schedule_path"], kind, places, page)
         if target is None:
@@ -147,6 +151,31 @@ def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             ref["refuri"] = target
 
 
+def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give every schedule link of the page its target for the running builder."""
+    found = _unresolved(doctree)
+    if found:
+        _resolve(found, output_kind(app), LinkPlaces.of(app), page_path(app, docname))
+
+
+class LinkcheckTargets(SphinxPostTransform):
+    """``linkcheck`` collects a page's links in a post-transform (its
+    ``HyperlinkCollector``, priority 800), before ``doctree-resolved``: it gets the
+    schedule's links here, as a reader outside the site opens them (a site path at its
+    absolute address when one is known, as in the JSON export), so staff can check the
+    slides' addresses with Sphinx's own link checker."""
+
+    builders = ("linkcheck",)
+    default_priority = 20  # after Sphinx's own references (10), long before the collector
+
+    def run(self, **kwargs: object) -> None:
+        found = _unresolved(self.document)
+        if found:
+            _resolve(found, DATA, LinkPlaces.of_project(Path(self.env.srcdir), self.config),
+                     "")
+
+
 def setup(app: Sphinx) -> None:
+    app.add_post_transform(LinkcheckTargets)
     # before the other doctree-resolved handlers (500), which may read the links
     app.connect("doctree-resolved", resolve_links, priority=400)
