@@ -51,6 +51,17 @@ def link_fields_of(model: type[BaseModel]) -> tuple[str, ...]:
                  if LINK in field.metadata or _marked(field.annotation))
 
 
+@functools.cache
+def _walk_plan(model: type[BaseModel]) -> tuple[tuple[str, bool, type[BaseModel] | None], ...]:
+    """Per field of ``model``: its name, whether it is a link, and the model inside it.
+
+    Read off the model once: a page walks every item of its schedules several times
+    (checks, repair, exports), and reading the types each time cost more than the walk."""
+    marked = link_fields_of(model)
+    return tuple((name, name in marked, model_in(field.annotation))
+                 for name, field in model.model_fields.items())
+
+
 def marked_fields(model: type[BaseModel] = Schedule) -> set[tuple[str, str]]:
     """(model name, field) of every link field reachable from ``model``."""
     found: set[tuple[str, str]] = set()
@@ -110,15 +121,14 @@ def links(data: Any, model: type[BaseModel] = Schedule) -> Iterator[FoundLink]:
         if not isinstance(obj, (dict, Item)):
             continue
         later: list[tuple[Any, type[BaseModel], DataPath]] = []
-        for name, field in current.model_fields.items():
+        for name, is_link, inner in _walk_plan(current):
             value = _get(obj, name)
             if value is None:
                 continue
-            if name in link_fields_of(current):
+            if is_link:
                 if isinstance(value, str):
                     yield FoundLink((*path, name), obj, current, name, value)
                 continue
-            inner = model_in(field.annotation)
             if inner is None:
                 continue
             if isinstance(value, list):
