@@ -148,7 +148,11 @@ def _watch(page: Page, visit: Visit) -> None:
         visit.errors.append(f"console: {message.text} ({source})")
 
     def on_request_failed(request: Request) -> None:
-        if is_local(request.url):
+        # net::ERR_ABORTED is a request the page itself cancelled, mostly by navigating
+        # away (a search typed on one page opens the search page while the first page's
+        # favicon still loads); a file that is missing or broken answers 404 (below) or
+        # fails with another error
+        if is_local(request.url) and "ERR_ABORTED" not in (request.failure or ""):
             visit.errors.append(f"request failed: {request.url} ({request.failure})")
 
     def on_response(response: Response) -> None:
