@@ -85,13 +85,23 @@ def chapter_text(pdf: Path, year: int) -> str | None:
     if len(pages) != 1:
         return None
     first, last = pages[0]
+    box = PdfReader(pdf).pages[first - 1].mediabox
+    width, height = float(box.width), float(box.height)
+    margin = MARGIN * height
+    # without the running head and the footer: they name the page's number, which a
+    # year added before this one changes
     text = subprocess.run(["pdftotext", "-raw", "-f", str(first), "-l", str(last),
-                           str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+                           "-x", "0", "-y", f"{margin:.0f}", "-W", f"{width:.0f}",
+                           "-H", f"{height - 2 * margin:.0f}", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
     lines = (TABLE_NUMBER.sub("Table:", " ".join(line.split())) for line in text.splitlines())
     return "\n".join(line for line in lines if line) + "\n"
 
 
+MARGIN = 0.06
+"""The part of a page's height, at the top and at the bottom, left out: the handbook's
+running head and footer lie there (its margins are 2 cm and 2.2 cm; 6 % is 1.8 cm of A4),
+its text does not."""
 TABLE_NUMBER = re.compile(r"^Table \d+:")
 """Tables are numbered through the book: a year added before this one renumbers them."""
 
