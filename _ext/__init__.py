@@ -26,7 +26,7 @@ from .config import add_settings
 from .outputs import export_names, html, latex, link_hrefs, publish, single_page, xml
 from .outputs.html import ScheduleMarkup
 from .schedule.guide import field_reference
-from .schedule.objects import domain
+from .schedule.objects import domain, term_pages
 from .schedule.render import directive, term_line, translated_content
 from .site import (
     a11y,
@@ -50,7 +50,8 @@ __version__ = "0.1.0"
 
 MODULES: tuple[ModuleType, ...] = (
     locale,  # the extension's message catalog (its own words in the build's language)
-    domain, directive, term_line, field_reference, translated_content,  # the schedule
+    domain, term_pages, directive, term_line, field_reference,  # the schedule part
+    translated_content,
     html, latex, export_names, publish, xml, single_page,  # its outputs (CSS files in order)
     link_hrefs,  # each schedule link's target, per builder
     a11y, years, pages, navigation, printed, handbook_toc, latex_language,  # the site's parts

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import REPO, Build, require_tool, sphinx_build, without_badges
+from conftest import REPO, YEARS, Build, require_tool, sphinx_build, without_badges
 from icalendar import Calendar
 
 from sphinx_course_schedule.locale import LOCALE_DIR, compile_catalogs, po_files
@@ -233,7 +233,7 @@ def test_no_english_word_of_ours_in_the_chinese_year_pages(site_zh: Build) -> No
     phrases, words = _source_words()
     assert {"no class", "Download this schedule", "Course years", "Week", "Lecture"} <= (
         phrases | words)
-    for year in (2020, 2021, 2022):
+    for year in YEARS:
         soup = site_zh.year_page(year)
         # the article: the sidebar's "Course years" is index.md's toctree caption, the
         # site's own text (translated by the site's .po like any page), not ours
@@ -250,10 +250,22 @@ def test_no_english_word_of_ours_in_the_chinese_year_pages(site_zh: Build) -> No
         assert not any(re.search(r"\bLecture \d", label) for label in lectures), year
 
 
+def test_no_english_phrase_of_ours_on_the_chinese_landing_page(site_zh: Build) -> None:
+    """The landing page's card for the newest term is the extension's too."""
+    phrases, _words = _source_words()
+    soup = BeautifulSoup(site_zh.page("index.html"), "html.parser")
+    card = soup.select_one(".newest-year .sd-card-title")
+    assert card is not None
+    text = soup.select_one("article").get_text(" ")
+    assert [phrase for phrase in phrases if phrase in text] == []
+    # the card's title: the term's translated name and our words, no English left
+    assert not re.search("[A-Za-z]", card.get_text(" ")), card.get_text(" ")
+
+
 def test_the_chinese_site_search_is_chinese(site_zh: Build) -> None:
     text = site_zh.page("searchindex.js")
     index = json.loads(text[text.index("(") + 1:text.rindex(")")])
-    years = {f"years/{year}/index" for year in (2020, 2021, 2022)}
+    years = {f"years/{year}/index" for year in YEARS}
     # "课程" (course), from the heading "课程安排" (schedule) on every year page; the
     # browser's search looks in the title terms as in the text
     found = index["titleterms"]["课程"]

@@ -100,6 +100,54 @@ def test_term_pages_are_found_wherever_they_are_and_examples_are_not(
         ("2041", "terms/spring-2041.html"), ("2040", "terms/fall-2040.html")]
 
 
+def _two_terms_of_one_year(root: Path) -> Path:
+    """A course taught twice in 2040: spring and fall pages, each with its dates."""
+    schedule = ("```{{schedule}}\nyear: 2040\nterm:\n  name: {name}\n"
+                "  first_day: {first}\n  weekday: Mon\nsections:\n  - title: Labs\n"
+                "    weeks:\n      - week: 1\n        topic: Start\n```\n")
+    pages = {"index.md": "# Robotics\n\n```{newest-year}\n```\n\n```{year-switcher}\n```\n"
+                         "\n```{toctree}\n:glob:\n\nterms/*\n```\n",
+             # named so that the page order and the term order disagree
+             "terms/a-fall.md": "# Robotics, Fall 2040\n\n"
+                                + schedule.format(name="Fall 2040", first="2040-09-03"),
+             "terms/b-spring.md": "# Robotics, Spring 2040\n\n"
+                                  + schedule.format(name="Spring 2040", first="2040-02-06")}
+    for name, text in pages.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "conf.py").write_text('extensions = ["myst_parser", "sphinx_course_schedule"]\n',
+                                  encoding="utf-8")
+    return root
+
+
+def test_two_terms_of_one_year_are_told_apart_and_the_later_is_newest(
+        make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    """A course taught in spring and in fall: the switcher names each term (not "2040"
+    twice) and the landing page's card presents the fall term, the later one."""
+    app = make_app("html", srcdir=_two_terms_of_one_year(tmp_path))
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert _years(_switcher(app.outdir, "index.html")) == [
+        ("Robotics, Fall 2040", "terms/a-fall.html"),
+        ("Robotics, Spring 2040", "terms/b-spring.html")]
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    card = soup.select_one(".newest-year a")
+    assert card is not None and card["href"] == "terms/a-fall.html"
+    assert card.get_text() == "Robotics, Fall 2040: this year's course"
+
+
+def test_the_newest_terms_card_is_in_the_builds_language(
+        make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    app = make_app("html", srcdir=_two_terms_of_one_year(tmp_path),
+                   confoverrides={"language": "zh_CN"})
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    card = soup.select_one(".newest-year a")
+    assert card is not None and card.get_text() == "Robotics, Fall 2040：本年度的课程"
+
+
 def test_no_term_page_is_a_warning_not_an_empty_switcher(
         make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text("# Home\n\n```{year-switcher}\n```\n\n"

@@ -25,7 +25,7 @@ from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
 from ..builders import is_html
-from ..locale import _
+from ..locale import N_, _
 from ..warning_types import Subtype, warn
 
 _ENV_KEY = "year_switcher_docs"
@@ -69,10 +69,12 @@ def env_year_docs(env: BuildEnvironment) -> list[tuple[int, str]]:
 def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
     """The rendered switcher; ``owner``'s own year is marked and not linked."""
     items = nodes.bullet_list(classes=["year-switcher-years"])
-    for year, target in year_docs(app):
+    terms = year_docs(app)
+    for year, target in terms:
         paragraph = nodes.paragraph()
+        name = _term_label(app, terms, year, target)
         if target == owner:
-            paragraph += nodes.strong(str(year), str(year))
+            paragraph += nodes.strong(name, name)
             note = str(_(" (this page)"))
             paragraph += nodes.inline(note, note, classes=["year-switcher-note"])
             classes = ["year-switcher-current"]
@@ -80,10 +82,9 @@ def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
             try:
                 uri = app.builder.get_relative_uri(fromdoc, target)
             except NoUri:  # a builder that leaves this page out (e.g. a partial PDF)
-                paragraph += nodes.Text(str(year))
+                paragraph += nodes.Text(name)
             else:
-                paragraph += nodes.reference(str(year), str(year), internal=True,
-                                             refuri=uri)
+                paragraph += nodes.reference(name, name, internal=True, refuri=uri)
             classes = []
         items += nodes.list_item("", paragraph, classes=classes)
     title = str(_("Course years:"))
@@ -113,17 +114,32 @@ class NewestYearDirective(SphinxDirective):
         return [node]
 
 
-def _year_name(app: Sphinx, docname: str, year: int) -> str:
-    """``Spring 2022`` from the year page's title ``Deep Generative Models — Spring 2022``."""
+def _year_name(app: Sphinx, docname: str, year: int, whole_title: bool = False) -> str:
+    """``Spring 2022`` from the year page's title ``Deep Generative Models — Spring 2022``;
+    a title without the dash gives the year, or with ``whole_title`` the title itself."""
     title = app.env.titles.get(docname)
     text = title.astext() if title is not None else ""
-    return text.rsplit("\u2014", 1)[-1].strip() if "\u2014" in text else str(year)
+    if "\u2014" in text:
+        return text.rsplit("\u2014", 1)[-1].strip()
+    return text.strip() if whole_title and text.strip() else str(year)
+
+
+def _term_label(app: Sphinx, terms: list[tuple[int, str]], year: int, docname: str) -> str:
+    """What the switcher calls a term: its year, unless another term page has the same
+    year (a course taught in spring and in fall); then the page's own name for it."""
+    if sum(1 for other, _doc in terms if other == year) < 2:
+        return str(year)
+    return _year_name(app, docname, year, whole_title=True)
+
+
+NEWEST = N_("{term}: this year's course")  # NOTE: the landing page's card; {term}: "Spring 2022"
 
 
 def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
     years = year_docs(app)
     year, target = years[0]
-    label = f"{_year_name(app, target, year)}: this year's course"
+    shared = sum(1 for other, _doc in years if other == year) > 1
+    label = str(_(NEWEST)).format(term=_year_name(app, target, year, whole_title=shared))
     heading = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
     try:
         uri = app.builder.get_relative_uri(fromdoc, target)
@@ -149,9 +165,12 @@ def template_context(app: Sphinx, pagename: str, templatename: str, context: dic
     and links each with ``pathto(docname)``.  Pages with a document use the switcher.
     """
     if doctree is None:
+        terms = year_docs(app)
+        years = [year for year, _docname in terms]
         context["term_pages"] = [{"year": year, "docname": docname,
-                                  "name": _year_name(app, docname, year)}
-                                 for year, docname in year_docs(app)]
+                                  "name": _year_name(app, docname, year,
+                                                     whole_title=years.count(year) > 1)}
+                                 for year, docname in terms]
 
 
 def resolve_switchers(app: Sphinx, doctree: nodes.document, docname: str) -> None:

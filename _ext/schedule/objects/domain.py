@@ -330,19 +330,8 @@ def _target(found: ScheduleObject | None) -> tuple[str, str, str] | None:
     return None if found is None else (found.docname, found.anchor, found.display())
 
 
-def term_pages(app: Sphinx, env: BuildEnvironment) -> list[tuple[int, str]]:
-    """(year, docname) of every term page, newest first: each page with a schedule that
-    has a year and is not an ``:example:`` (the ``schedule-term-pages`` event's answer)."""
-    found = {docname: record.year for docname, records in schedule_domain(env).records.items()
-             for record in reversed(records) if record.year is not None and not record.example}
-    return sorted(((year, docname) for docname, year in found.items()), reverse=True)
-
-
 def setup(app: Sphinx) -> None:
     app.add_domain(ScheduleDomain)
-    # the site's year switcher asks which pages are terms without importing this part
-    app.add_event("schedule-term-pages")
-    app.connect("schedule-term-pages", term_pages)
     app.connect("env-get-outdated", outdated_by_folders)
     app.connect("doctree-read", note_references)
     app.connect("env-updated", rewrite_moved_references)
