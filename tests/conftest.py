@@ -16,6 +16,7 @@ import contextlib
 import io
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -157,12 +158,21 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     of a quick test run in imports.  What a process would start afresh is reset first:
     Sphinx's translators (a Chinese build would otherwise leave its words to the next
     English one, the reset Sphinx's own test fixtures do too).  Tests of what happens in a
-    fresh interpreter (imports, the command line) start one themselves.
+    fresh interpreter (imports, the command line) start one themselves.  A parallel build
+    (``-j`` more than 1) forks its workers, which a test process with threads (pytest-
+    xdist's) must not do: it runs in a new interpreter, as a user's does.
     """
     warnfile = outdir.parent / f"{outdir.name}-warnings.txt"
     outdir.parent.mkdir(parents=True, exist_ok=True)
     args = ["-b", builder, "-n", "--keep-going", "-q", "-w", str(warnfile), *extra,
             str(srcdir), str(outdir)]
+    if any(flag in ("-j", "--jobs") and jobs != "1" for flag, jobs in zip(extra, extra[1:])):
+        result = subprocess.run([sys.executable, "-m", "sphinx", *args], capture_output=True,
+                                text=True, env={**os.environ, **(env or {})}, check=False)
+        warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
+        if result.returncode and not warnings:
+            warnings = result.stderr
+        return Build(outdir, result.returncode, warnings, result.stdout + result.stderr)
     stdout, stderr = io.StringIO(), io.StringIO()
     saved_environ, saved_path = dict(os.environ), list(sys.path)
     os.environ.update(env or {})

@@ -669,5 +669,5 @@ def test_a_continued_table_carries_some_content_onto_its_new_page(handbook_text:
         if "(continued)" not in page:
             continue
         rest = header.split(page.split("(continued)", 1)[1], 1)[-1]
-        table = re.split(r"\n(?:Table \d+:|Course Staff|Feedback|Others)", rest, 1)[0]
+        table = re.split(r"\n(?:Table \d+:|Course Staff|Feedback|Others)", rest, maxsplit=1)[0]
         assert "•" in table, f"page {number} continues a table with empty weeks only"

@@ -122,14 +122,21 @@ def test_the_stemmer_work_around_steps_aside_when_sphinx_is_fixed() -> None:
     """The installed Sphinx decides: broken as 9.0.4 is, or fixed as PR #14416 made it."""
     from sphinx.search.zh import SearchChinese
 
-    from sphinx_course_schedule.site.chinese_search import search_language, stemmer_is_broken
+    from sphinx_course_schedule.site.chinese_search import (
+        names_an_undefined_stemmer,
+        search_language,
+        stemmer_is_broken,
+    )
 
-    fixed = SimpleNamespace(js_stemmer_rawcode="english-stemmer.js", language_name="English",
-                            js_stemmer_code="")
-    assert not stemmer_is_broken(fixed)  # type: ignore[arg-type]
-    broken = SimpleNamespace(js_stemmer_rawcode="english-stemmer.js",
-                             language_name="Chinese", js_stemmer_code="")
-    assert stemmer_is_broken(broken)  # type: ignore[arg-type]
+    # the check itself, on the two shapes of code (9.0.4's for Chinese, and a fixed one)
+    stemmer = "var EnglishStemmer = function() {};\n"
+    assert names_an_undefined_stemmer(stemmer + "window.Stemmer = ChineseStemmer;\n")
+    assert not names_an_undefined_stemmer(stemmer + "window.Stemmer = EnglishStemmer;\n")
+    assert not names_an_undefined_stemmer("")
+    english = SimpleNamespace(js_stemmer_rawcode="english-stemmer.js",
+                              language_name="English", js_stemmer_code="")
+    assert not stemmer_is_broken(english)  # type: ignore[arg-type]
+    # and the site follows the installed Sphinx's verdict on its Chinese search
     ours = search_language()
     if stemmer_is_broken(SearchChinese):
         assert ours.language_name == "English"

@@ -47,7 +47,14 @@ def stemmer_is_broken(language: type[SearchLanguage]) -> bool:
     stand_in = SimpleNamespace(lang=SimpleNamespace(
         js_stemmer_rawcode=language.js_stemmer_rawcode,
         language_name=language.language_name, js_stemmer_code=language.js_stemmer_code))
-    code = IndexBuilder.get_js_stemmer_code(stand_in)  # type: ignore[arg-type]
+    return names_an_undefined_stemmer(
+        IndexBuilder.get_js_stemmer_code(stand_in))  # type: ignore[arg-type]
+
+
+def names_an_undefined_stemmer(code: str) -> bool:
+    """Whether ``language_data.js``'s stemmer code sets ``window.Stemmer`` to a class it
+    does not define (Sphinx 9.0.4 for Chinese: ``var EnglishStemmer …`` then
+    ``window.Stemmer = ChineseStemmer``), which stops the search page's script."""
     named = re.search(r"window\.Stemmer\s*=\s*(\w+)", code)
     if named is None:
         return False
