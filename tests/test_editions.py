@@ -63,6 +63,19 @@ def test_on_read_the_docs_the_landing_page_links_its_downloads(tmp_path: Path) -
         for kind in ("pdf", "epub")}
 
 
+def test_the_editions_introduction_is_a_message_of_its_page(tmp_path: Path) -> None:
+    """The text inside ``{editions}`` is the page's own: the gettext builder extracts it,
+    so a translated edition can show it in its language (it was dropped with the links,
+    and the Chinese landing page kept this paragraph in English)."""
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "sphinx_course_schedule"]\n',
+                                      encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Course\n\n```{editions}\n\nAlso on paper.\n```\n",
+                                       encoding="utf-8")
+    build = sphinx_build(tmp_path, tmp_path / "_build" / "gettext", "gettext", "-W")
+    assert build.returncode == 0, build.warnings
+    assert 'msgid "Also on paper."' in build.page("index.pot")
+
+
 def test_the_web_edition_publishes_no_empty_index_or_handbook_root(site_html: Build) -> None:
     out = site_html.outdir
     assert not (out / "genindex.html").exists()

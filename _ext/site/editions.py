@@ -86,6 +86,9 @@ def edition_url(app: Sphinx, kind: str, fromdoc: str) -> str:
 def resolve_editions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Links in web pages and e-books; the PDF (the edition itself) leaves them out."""
     for node in list(doctree.findall(editions)):
+        if app.builder.name == "gettext":
+            node.replace_self(node.children)  # its introduction is the page's to translate
+            continue
         if app.builder.format != "html":
             node.parent.remove(node)
             continue
