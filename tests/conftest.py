@@ -169,10 +169,17 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     if any(flag in ("-j", "--jobs") and jobs != "1" for flag, jobs in zip(extra, extra[1:])):
         result = subprocess.run([sys.executable, "-m", "sphinx", *args], capture_output=True,
                                 text=True, env={**os.environ, **(env or {})}, check=False)
-        warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
-        if result.returncode and not warnings:
-            warnings = result.stderr
-        return Build(outdir, result.returncode, warnings, result.stdout + result.stderr)
+        returncode, out, err = result.returncode, result.stdout, result.stderr
+    else:
+        returncode, out, err = _build_here(args, env)
+    warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
+    if returncode and not warnings:
+        warnings = err
+    return Build(outdir, returncode, warnings, out + err)
+
+
+def _build_here(args: list[str], env: dict[str, str] | None) -> tuple[int, str, str]:
+    """``sphinx-build args`` in this process: its exit code, stdout and stderr."""
     stdout, stderr = io.StringIO(), io.StringIO()
     saved_environ, saved_path = dict(os.environ), list(sys.path)
     os.environ.update(env or {})
@@ -185,10 +192,7 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
         os.environ.update(saved_environ)
         sys.path[:] = saved_path
         sphinx.locale.translators.clear()
-    warnings = warnfile.read_text(encoding="utf-8") if warnfile.exists() else ""
-    if returncode and not warnings:
-        warnings = stderr.getvalue()
-    return Build(outdir, returncode, warnings, stdout.getvalue() + stderr.getvalue())
+    return returncode, stdout.getvalue(), stderr.getvalue()
 
 
 @pytest.fixture(scope="session")

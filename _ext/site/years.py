@@ -70,9 +70,10 @@ def _year_list(app: Sphinx, fromdoc: str, owner: str) -> nodes.container:
     """The rendered switcher; ``owner``'s own year is marked and not linked."""
     items = nodes.bullet_list(classes=["year-switcher-years"])
     terms = year_docs(app)
+    shared = _shared_years(terms)
     for year, target in terms:
         paragraph = nodes.paragraph()
-        name = _term_label(app, terms, year, target)
+        name = _term_label(app, shared, year, target)
         if target == owner:
             paragraph += nodes.strong(name, name)
             note = str(_(" (this page)"))
@@ -124,10 +125,16 @@ def _year_name(app: Sphinx, docname: str, year: int, whole_title: bool = False) 
     return text.strip() if whole_title and text.strip() else str(year)
 
 
-def _term_label(app: Sphinx, terms: list[tuple[int, str]], year: int, docname: str) -> str:
+def _shared_years(terms: list[tuple[int, str]]) -> set[int]:
+    """The years with more than one term page (a course taught in spring and in fall)."""
+    years = [year for year, _docname in terms]
+    return {year for year in years if years.count(year) > 1}
+
+
+def _term_label(app: Sphinx, shared: set[int], year: int, docname: str) -> str:
     """What the switcher calls a term: its year, unless another term page has the same
-    year (a course taught in spring and in fall); then the page's own name for it."""
-    if sum(1 for other, _doc in terms if other == year) < 2:
+    year; then the page's own name for it."""
+    if year not in shared:
         return str(year)
     return _year_name(app, docname, year, whole_title=True)
 
@@ -138,8 +145,8 @@ NEWEST = N_("{term}: this year's course")  # NOTE: the landing page's card; {ter
 def _newest_card(app: Sphinx, fromdoc: str, node: newest_year) -> nodes.Node:
     years = year_docs(app)
     year, target = years[0]
-    shared = sum(1 for other, _doc in years if other == year) > 1
-    label = str(_(NEWEST)).format(term=_year_name(app, target, year, whole_title=shared))
+    label = str(_(NEWEST)).format(
+        term=_year_name(app, target, year, whole_title=year in _shared_years(years)))
     heading = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
     try:
         uri = app.builder.get_relative_uri(fromdoc, target)
@@ -166,10 +173,10 @@ def template_context(app: Sphinx, pagename: str, templatename: str, context: dic
     """
     if doctree is None:
         terms = year_docs(app)
-        years = [year for year, _docname in terms]
+        shared = _shared_years(terms)
         context["term_pages"] = [{"year": year, "docname": docname,
                                   "name": _year_name(app, docname, year,
-                                                     whole_title=years.count(year) > 1)}
+                                                     whole_title=year in shared)}
                                  for year, docname in terms]
 
 
